@@ -3,7 +3,9 @@ package main
 import (
 	"net"
 	"net/http"
+	"runtime"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -103,6 +105,8 @@ type countersView struct {
 	SOAPConnections       int              `json:"soapConnections"`
 	PeakSOAPConnections   int              `json:"peakSoapConnections"`
 	Tasks                 taskStats        `json:"tasks"`
+	CPUMillis             int64            `json:"cpuMillis"`
+	HeapBytes             uint64           `json:"heapBytes"`
 }
 
 func (c *counters) view(tasks taskStats) countersView {
@@ -118,6 +122,7 @@ func (c *counters) view(tasks taskStats) countersView {
 		Since: c.since, Calls: calls, TotalCalls: total,
 		LongPollsInFlight: c.longPolls, PeakLongPollsInFlight: c.peakLongPolls,
 		SOAPConnections: c.soapConns, PeakSOAPConnections: c.peakSOAPConns, Tasks: tasks,
+		CPUMillis: cpuMillis(), HeapBytes: heapBytes(),
 	}
 }
 
@@ -128,4 +133,20 @@ func (c *counters) reset() {
 	c.peakLongPolls = c.longPolls
 	c.peakSOAPConns = c.soapConns
 	c.mu.Unlock()
+}
+
+// cpuMillis is the simulator's own CPU time (user + system), so benchmarks can show it stays
+// small next to the client's.
+func cpuMillis() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return -1
+	}
+	return (ru.Utime.Sec+ru.Stime.Sec)*1000 + int64(ru.Utime.Usec+ru.Stime.Usec)/1000
+}
+
+func heapBytes() uint64 {
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
 }
