@@ -148,8 +148,9 @@ func (pc *propertyCollector) CreateFilter(ctx *vcsim.Context, req *types.CreateF
 	body := &methods.CreateFilterBody{}
 	st := stateOf(ctx, pc.Self)
 	f := &filterState{spec: req.Spec, owner: st}
-	// vCenter validates the spec when the filter is created: an unknown property is InvalidProperty.
-	if _, fault := f.retrieve(ctx); fault != nil {
+	// vCenter validates the spec when the filter is created: an unknown property is
+	// InvalidProperty, an object that does not exist is ManagedObjectNotFound.
+	if _, fault := f.retrieve(ctx, true); fault != nil {
 		body.Fault_ = vcsim.Fault("", fault)
 		return body
 	}
@@ -338,7 +339,7 @@ func (st *collectorState) collect(ctx *vcsim.Context, maxObjects int32) (*types.
 
 // retrieve reads the filter's current properties, object spec by object spec, so one deleted
 // object does not hide the others.
-func (f *filterState) retrieve(ctx *vcsim.Context) (map[types.ManagedObjectReference]map[string]types.AnyType, types.BaseMethodFault) {
+func (f *filterState) retrieve(ctx *vcsim.Context, strict bool) (map[types.ManagedObjectReference]map[string]types.AnyType, types.BaseMethodFault) {
 	out := map[types.ManagedObjectReference]map[string]types.AnyType{}
 	collector := &vcsim.PropertyCollector{}
 	for _, os := range f.spec.ObjectSet {
@@ -347,7 +348,7 @@ func (f *filterState) retrieve(ctx *vcsim.Context) (map[types.ManagedObjectRefer
 		})
 		if fault := res.Fault(); fault != nil {
 			vf, _ := fault.VimFault().(types.BaseMethodFault)
-			if _, gone := vf.(*types.ManagedObjectNotFound); gone {
+			if _, gone := vf.(*types.ManagedObjectNotFound); gone && !strict {
 				continue
 			}
 			return nil, vf
@@ -372,7 +373,7 @@ func (f *filterState) retrieve(ctx *vcsim.Context) (map[types.ManagedObjectRefer
 
 // evaluate diffs the current state against what was last reported.
 func (f *filterState) evaluate(ctx *vcsim.Context) ([]types.ObjectUpdate, types.BaseMethodFault) {
-	now, fault := f.retrieve(ctx)
+	now, fault := f.retrieve(ctx, false)
 	if fault != nil {
 		return nil, fault
 	}

@@ -31,6 +31,7 @@ func newControlAPI(s *sim) http.Handler {
 	c.route("/_sim/tasks", c.tasks)
 	c.route("/_sim/vms", c.vms)
 	c.route("/_sim/hosts", c.hosts)
+	c.route("/_sim/objects", c.objects)
 	return c.mux
 }
 
@@ -326,4 +327,28 @@ func refValue(ref *types.ManagedObjectReference) string {
 		return ""
 	}
 	return ref.Value
+}
+
+type objectView struct {
+	Ref    string `json:"ref"`
+	Type   string `json:"type"`
+	Name   string `json:"name"`
+	Parent string `json:"parent,omitempty"`
+}
+
+// objects lists the managed entities of one type (?type=Folder), for tests that need refs.
+func (c *controlAPI) objects(r *http.Request) (interface{}, *apiError) {
+	kind := r.URL.Query().Get("type")
+	if kind == "" {
+		return nil, &apiError{http.StatusBadRequest, "type is required, e.g. ?type=Folder"}
+	}
+	out := []objectView{}
+	for _, e := range vcsim.Map.All(kind) {
+		vcsim.Map.WithLock(e, func() {
+			ent := e.Entity()
+			out = append(out, objectView{Ref: ent.Self.Value, Type: ent.Self.Type, Name: ent.Name, Parent: refValue(ent.Parent)})
+		})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
 }

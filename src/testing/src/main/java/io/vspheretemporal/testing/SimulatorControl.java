@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.vspheretemporal.testing.control.Counters;
 import io.vspheretemporal.testing.control.FaultRule;
 import io.vspheretemporal.testing.control.SimHost;
+import io.vspheretemporal.testing.control.SimObject;
 import io.vspheretemporal.testing.control.SimTask;
 import io.vspheretemporal.testing.control.SimVm;
 import io.vspheretemporal.testing.control.SimulatorConfig;
@@ -128,6 +129,20 @@ public final class SimulatorControl {
 
   public Optional<SimVm> vm(String name) {
     return vms(name).stream().filter(v -> v.name().equals(name)).findFirst();
+  }
+
+  /** Managed entities of one type, e.g. {@code Folder}, {@code ResourcePool}, {@code Datastore}. */
+  public List<SimObject> objects(String type) {
+    return get("objects?type=" + type, new TypeReference<>() {});
+  }
+
+  /** The one entity of that type and name; fails if there is none or more than one. */
+  public SimObject object(String type, String name) {
+    List<SimObject> found = objects(type).stream().filter(o -> o.name().equals(name)).toList();
+    if (found.size() != 1) {
+      throw new IllegalStateException(found.size() + " " + type + " objects are named " + name);
+    }
+    return found.get(0);
   }
 
   public List<SimHost> hosts() {

@@ -1,0 +1,407 @@
+package io.vspheretemporal.activities.watch;
+
+import io.vspheretemporal.activities.vim.ObjectKey;
+
+import com.vmware.vim25.ManagedObjectNotFound;
+import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.ObjectSpec;
+import com.vmware.vim25.ObjectUpdate;
+import com.vmware.vim25.ObjectUpdateKind;
+import com.vmware.vim25.PropertyChange;
+import com.vmware.vim25.PropertyChangeOp;
+import com.vmware.vim25.PropertyFilterSpec;
+import com.vmware.vim25.PropertyFilterUpdate;
+import com.vmware.vim25.PropertySpec;
+import com.vmware.vim25.UpdateSet;
+import com.vmware.vim25.WaitOptions;
+import io.vspheretemporal.activities.session.VCenterSession;
+import io.vspheretemporal.activities.session.VimFaultException;
+import io.vspheretemporal.activities.session.VimTransportException;
+import java.rmi.RemoteException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Watches managed objects of one vCenter through one {@code WaitForUpdatesEx} long poll on a
+ * property collector of its own (never the session's default one: updates on a collector are
+ * shared by all its filters). Each watch is one filter; the loop dispatches each object update to
+ * the watches of that object. After vCenter ends the session, the collector and its filters are
+ * created again; after transport errors the loop retries with backoff while watchers keep waiting.
+ */
+public final class PropertyWatcher implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(PropertyWatcher.class);
+
+  private final VCenterSession session;
+  private final WatcherSettings settings;
+  private final WatcherListener listener;
+  private final Map<ObjectKey, Set<Watch>> watches = new ConcurrentHashMap<>();
+  private final Semaphore wake = new Semaphore(0);
+  private final Thread loop;
+  private final Object collectorLock = new Object();
+  private ManagedObjectReference collector;
+  private long collectorEpoch;
+  private long collectorSessionGeneration = -1;
+  private String version = "";
+  private volatile boolean running = true;
+
+  public PropertyWatcher(VCenterSession session, WatcherSettings settings, WatcherListener listener) {
+    this.session = session;
+    this.settings = settings;
+    this.listener = listener;
+    this.loop = Thread.ofPlatform().daemon().name("vsphere-watcher-" + session.name()).unstarted(this::run);
+    loop.start();
+  }
+
+  /**
+   * Starts watching {@code paths} of an object. The first state arrives through the long poll; if
+   * the object does not exist, this throws {@code ManagedObjectNotFound}.
+   */
+  public Watch watch(ManagedObjectReference obj, List<String> paths) throws RemoteException {
+    Watch w = new Watch(ObjectKey.of(obj), List.copyOf(paths));
+    watches.computeIfAbsent(w.key, k -> ConcurrentHashMap.newKeySet()).add(w);
+    try {
+      createFilter(w);
+    } catch (RemoteException | RuntimeException e) {
+      remove(w);
+      throw e;
+    }
+    wake.release();
+    return w;
+  }
+
+  private void createFilter(Watch w) throws RemoteException {
+    for (int tries = 0; ; tries++) {
+      Collector c = currentCollector();
+      try {
+        ManagedObjectReference filter = session.call((p, sc) -> p.createFilter(c.ref, spec(w), true));
+        synchronized (w) {
+          w.filter = filter;
+          w.epoch = c.epoch;
+        }
+        synchronized (collectorLock) {
+          if (collectorEpoch == c.epoch) {
+            return;
+          }
+        }
+        // The collector was replaced while we created the filter: create it on the new one.
+      } catch (VimFaultException e) {
+        if (tries < 2 && collectorGone(e, c)) {
+          markStale(c);
+          continue;
+        }
+        throw e;
+      }
+    }
+  }
+
+  private static PropertyFilterSpec spec(Watch w) {
+    PropertySpec ps = new PropertySpec();
+    ps.setType(w.key.type());
+    ps.setPathSet(w.paths.toArray(String[]::new));
+    ObjectSpec os = new ObjectSpec();
+    os.setObj(w.key.toRef());
+    os.setSkip(false);
+    PropertyFilterSpec spec = new PropertyFilterSpec();
+    spec.setPropSet(new PropertySpec[] {ps});
+    spec.setObjectSet(new ObjectSpec[] {os});
+    return spec;
+  }
+
+  /** Whether a fault says our collector (not the watched object) is gone, as after a new login. */
+  private static boolean collectorGone(VimFaultException e, Collector c) {
+    if (e.is("NotAuthenticated")) {
+      return true;
+    }
+    if (!e.is("ManagedObjectNotFound")) {
+      return false;
+    }
+    return e.fault() instanceof ManagedObjectNotFound mnf && mnf.getObj() != null
+        && ObjectKey.of(mnf.getObj()).equals(ObjectKey.of(c.ref));
+  }
+
+  private record Collector(ManagedObjectReference ref, long epoch) {}
+
+  private Collector currentCollector() throws RemoteException {
+    synchronized (collectorLock) {
+      if (collector == null || collectorSessionGeneration != session.generation()) {
+        long generation = session.generation();
+        collector = session.call((p, sc) -> p.createPropertyCollector(sc.getPropertyCollector()));
+        collectorSessionGeneration = generation;
+        collectorEpoch++;
+        version = "";
+      }
+      return new Collector(collector, collectorEpoch);
+    }
+  }
+
+  private void markStale(Collector c) {
+    synchronized (collectorLock) {
+      if (collectorEpoch == c.epoch) {
+        collector = null;
+      }
+    }
+  }
+
+  void remove(Watch w) {
+    watches.computeIfPresent(w.key, (k, set) -> {
+      set.remove(w);
+      return set.isEmpty() ? null : set;
+    });
+  }
+
+  private void run() {
+    Outage outage = new Outage();
+    long refilteredEpoch = 0;
+    while (running) {
+      try {
+        if (watches.isEmpty()) {
+          wake.tryAcquire(1, TimeUnit.SECONDS);
+          continue;
+        }
+        Collector c = currentCollector();
+        if (c.epoch != refilteredEpoch) {
+          refilter(c);
+          refilteredEpoch = c.epoch;
+        }
+        poll(c);
+        outage.over();
+      } catch (VimFaultException e) {
+        if (e.is("InvalidCollectorVersion")) {
+          synchronized (collectorLock) {
+            version = "";
+          }
+        } else if (e.is("ManagedObjectNotFound") || e.is("NotAuthenticated") || e.is("RequestCanceled")) {
+          synchronized (collectorLock) {
+            collector = null; // gone with the old session: make a new one and refilter
+          }
+        } else {
+          outage.failed(e);
+        }
+      } catch (VimTransportException e) {
+        if (!running) {
+          return; // closing: the interrupted poll is expected
+        }
+        outage.failed(e);
+      } catch (RemoteException | RuntimeException e) {
+        outage.failed(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void poll(Collector c) throws RemoteException {
+    WaitOptions options = new WaitOptions();
+    options.setMaxWaitSeconds((int) settings.maxWait().toSeconds());
+    options.setMaxObjectUpdates(settings.maxObjectUpdates());
+    String since;
+    synchronized (collectorLock) {
+      since = version;
+    }
+    long started = System.nanoTime();
+    UpdateSet set = session.longPoll((p, sc) -> p.waitForUpdatesEx(c.ref, since, options));
+    if (set == null) {
+      return; // maxWait passed without a change
+    }
+    synchronized (collectorLock) {
+      if (collectorEpoch == c.epoch) {
+        version = set.getVersion();
+      }
+    }
+    listener.polled(session.name(), dispatch(set), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /** Consecutive poll failures: logged once, retried with exponential backoff. */
+  private final class Outage {
+    private int failures;
+    private long since;
+
+    void failed(Exception e) {
+      if (failures++ == 0) {
+        since = System.nanoTime();
+        log.warn("vCenter '{}': watcher lost its connection ({}); retrying while tasks keep waiting",
+            session.name(), e.getMessage());
+      }
+      listener.disconnected(session.name(), failures);
+      long delay = Math.min(settings.maxBackoff().toMillis(),
+          settings.minBackoff().toMillis() << Math.min(failures - 1, 16));
+      try {
+        Thread.sleep(delay);
+      } catch (InterruptedException ie) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
+
+    void over() {
+      if (failures > 0) {
+        log.info("vCenter '{}': watcher reconnected after {} s", session.name(),
+            (System.nanoTime() - since) / 1_000_000_000);
+        failures = 0;
+      }
+    }
+  }
+
+  /** Filters whose collector was replaced (a new login) are created again on the new one. */
+  private void refilter(Collector c) throws RemoteException {
+    for (Set<Watch> set : watches.values()) {
+      for (Watch w : set) {
+        boolean stale;
+        synchronized (w) {
+          stale = w.epoch != c.epoch && !w.closed;
+        }
+        if (!stale) {
+          continue;
+        }
+        try {
+          createFilter(w);
+        } catch (VimFaultException e) {
+          if (e.is("ManagedObjectNotFound")) {
+            w.vanished();
+          } else {
+            throw e;
+          }
+        }
+      }
+    }
+  }
+
+  private int dispatch(UpdateSet set) {
+    int count = 0;
+    if (set.getFilterSet() == null) {
+      return 0;
+    }
+    for (PropertyFilterUpdate fu : set.getFilterSet()) {
+      if (fu.getObjectSet() == null) {
+        continue;
+      }
+      for (ObjectUpdate ou : fu.getObjectSet()) {
+        count++;
+        Set<Watch> targets = watches.get(ObjectKey.of(ou.getObj()));
+        if (targets == null) {
+          continue;
+        }
+        for (Watch w : targets) {
+          w.apply(ou);
+        }
+      }
+    }
+    return count;
+  }
+
+  public int watchCount() {
+    return watches.values().stream().mapToInt(Set::size).sum();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    loop.interrupt();
+    ManagedObjectReference c;
+    synchronized (collectorLock) {
+      c = collector;
+      collector = null;
+    }
+    if (c != null) {
+      try {
+        session.call((p, sc) -> {
+          p.destroyPropertyCollector(c);
+          return null;
+        });
+      } catch (RemoteException | RuntimeException e) {
+        log.debug("destroying the watcher's collector on '{}' failed: {}", session.name(), e.getMessage());
+      }
+    }
+  }
+
+  /** One watched object: its latest state, and {@link #close} to stop watching. */
+  public final class Watch implements AutoCloseable {
+    private final ObjectKey key;
+    private final List<String> paths;
+    private final Latest<ObjectState> latest = new Latest<>();
+    private final Map<String, Object> properties = new HashMap<>();
+    private ManagedObjectReference filter;
+    private long epoch = -1;
+    private long sequence;
+    private boolean closed;
+
+    private Watch(ObjectKey key, List<String> paths) {
+      this.key = key;
+      this.paths = paths;
+    }
+
+    public ObjectKey object() {
+      return key;
+    }
+
+    public Latest<ObjectState> state() {
+      return latest;
+    }
+
+    /** Applies an update on the watcher's loop thread. */
+    private synchronized void apply(ObjectUpdate ou) {
+      if (closed) {
+        return;
+      }
+      if (ou.getKind() == ObjectUpdateKind.leave) {
+        vanished();
+        return;
+      }
+      if (ou.getKind() == ObjectUpdateKind.enter) {
+        properties.clear();
+      }
+      if (ou.getChangeSet() != null) {
+        for (PropertyChange pc : ou.getChangeSet()) {
+          if (pc.getOp() == PropertyChangeOp.remove || pc.getVal() == null) {
+            properties.remove(pc.getName());
+          } else {
+            properties.put(pc.getName(), pc.getVal());
+          }
+        }
+      }
+      latest.set(new ObjectState(key, Map.copyOf(properties), false, ++sequence));
+    }
+
+    private synchronized void vanished() {
+      latest.set(new ObjectState(key, Map.of(), true, ++sequence));
+    }
+
+    @Override
+    public void close() {
+      ManagedObjectReference f;
+      long e;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        f = filter;
+        e = epoch;
+      }
+      remove(this);
+      boolean current;
+      synchronized (collectorLock) {
+        current = collector != null && collectorEpoch == e;
+      }
+      if (f == null || !current) {
+        return;
+      }
+      try {
+        session.call((p, sc) -> {
+          p.destroyPropertyFilter(f);
+          return null;
+        });
+      } catch (RemoteException | RuntimeException ex) {
+        log.debug("destroying a filter on '{}' failed: {}", session.name(), ex.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.vspheretemporal.activities.watch;
+
+import io.vspheretemporal.activities.vim.ObjectKey;
+
+import com.vmware.vim25.LocalizedMethodFault;
+import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.TaskInfo;
+import java.time.Instant;
+import java.util.Calendar;
+
+/**
+ * An immutable view of a vSphere {@code TaskInfo}.
+ *
+ * @param state {@code queued}, {@code running}, {@code success} or {@code error}
+ * @param result the task's result (a {@link ManagedObjectReference} for clones, host adds, ...)
+ * @param faultType the fault's type name when {@code state} is error, e.g. {@code DuplicateName}
+ * @param faultMessage vSphere's localized message for the fault
+ */
+public record TaskSnapshot(
+    ObjectKey task,
+    String key,
+    String operation,
+    ObjectKey entity,
+    String entityName,
+    String state,
+    boolean cancelled,
+    boolean cancelable,
+    Integer progress,
+    String description,
+    Instant queueTime,
+    Instant startTime,
+    Instant completeTime,
+    int eventChainId,
+    String activationId,
+    Object result,
+    String faultType,
+    String faultMessage) {
+
+  public static TaskSnapshot of(TaskInfo info) {
+    LocalizedMethodFault error = info.getError();
+    String faultType = null;
+    String faultMessage = null;
+    if (error != null) {
+      faultType = error.getFault() == null ? "SystemError" : error.getFault().getClass().getSimpleName();
+      faultMessage = error.getLocalizedMessage();
+    }
+    return new TaskSnapshot(
+        ObjectKey.of(info.getTask()),
+        info.getKey(),
+        info.getName(),
+        info.getEntity() == null ? null : ObjectKey.of(info.getEntity()),
+        info.getEntityName(),
+        info.getState() == null ? "queued" : info.getState().name(),
+        info.isCancelled(),
+        info.isCancelable(),
+        info.getProgress(),
+        info.getDescription() == null ? null : info.getDescription().getMessage(),
+        instant(info.getQueueTime()),
+        instant(info.getStartTime()),
+        instant(info.getCompleteTime()),
+        info.getEventChainId(),
+        info.getActivationId(),
+        info.getResult(),
+        faultType,
+        faultMessage);
+  }
+
+  private static Instant instant(Calendar c) {
+    return c == null ? null : c.toInstant();
+  }
+
+  public boolean done() {
+    return "success".equals(state) || "error".equals(state);
+  }
+
+  public boolean succeeded() {
+    return "success".equals(state);
+  }
+
+  /** Whether CancelTask can still help: vSphere says it is cancelable and it has not ended. */
+  public boolean cancellable() {
+    return cancelable && !done() && !cancelled;
+  }
+
+  public ManagedObjectReference resultRef() {
+    return result instanceof ManagedObjectReference ref ? ref : null;
+  }
+}

@@ -1,0 +1,62 @@
+package io.vspheretemporal.activities.watch;
+
+import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.TaskInfo;
+import java.rmi.RemoteException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Waits on one vSphere task through a {@link PropertyWatcher}: the task's {@code info}, as a
+ * {@link TaskSnapshot}, whenever it changes.
+ */
+public final class TaskWatch implements AutoCloseable {
+  private final PropertyWatcher.Watch watch;
+  private long seen;
+
+  private TaskWatch(PropertyWatcher.Watch watch) {
+    this.watch = watch;
+  }
+
+  /** Starts watching; throws {@code ManagedObjectNotFound} if vSphere does not know the task. */
+  public static TaskWatch of(PropertyWatcher watcher, ManagedObjectReference task) throws RemoteException {
+    return new TaskWatch(watcher.watch(task, List.of("info")));
+  }
+
+  /**
+   * The task's state once it changed since the last call, or after {@code timeout} without change.
+   * Returns null until the first state arrived; {@link Outcome#gone()} when vSphere forgot the task.
+   */
+  public Outcome next(Duration timeout) throws InterruptedException {
+    ObjectState state = watch.state().awaitNewer(seen, timeout);
+    boolean changed = state != null && state.sequence() > seen;
+    if (state != null) {
+      seen = state.sequence();
+    }
+    if (state == null) {
+      return new Outcome(null, false, false);
+    }
+    if (state.gone()) {
+      return new Outcome(null, true, changed);
+    }
+    Object info = state.get("info");
+    return new Outcome(info instanceof TaskInfo ti ? TaskSnapshot.of(ti) : null, false, changed);
+  }
+
+  /** Wakes a waiting {@link #next} early, e.g. when cancellation was requested. */
+  public void wake() {
+    watch.state().poke();
+  }
+
+  @Override
+  public void close() {
+    watch.close();
+  }
+
+  /**
+   * @param snapshot the latest task state (null before the first)
+   * @param gone vSphere no longer knows the task
+   * @param changed whether this is news since the previous call
+   */
+  public record Outcome(TaskSnapshot snapshot, boolean gone, boolean changed) {}
+}
