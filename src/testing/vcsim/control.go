@@ -111,11 +111,12 @@ func (s *sim) expireAll() int {
 	keys := s.sessions.takeAll()
 	ended := map[string]bool{}
 	for _, k := range keys {
-		s.internal.terminate(k)
-		ended[k] = true
+		if s.internal.terminate(k) {
+			ended[k] = true
+		}
 	}
 	endSessions(ended)
-	return len(keys)
+	return len(ended)
 }
 
 func (c *controlAPI) expireSessions(r *http.Request) (interface{}, *apiError) {

@@ -92,9 +92,10 @@ func (c *internalClient) sessionValid(r *http.Request) bool {
 	return rec.Code == http.StatusOK
 }
 
-func (c *internalClient) terminate(key string) {
-	c.callAs(c.sessionKey(), fmt.Sprintf(`<TerminateSession xmlns="urn:vim25"><_this type="SessionManager">SessionManager</_this>`+
-		`<sessionId>%s</sessionId></TerminateSession>`, html.EscapeString(key)))
+// terminate ends a client session; false when vcsim no longer had it (logged out).
+func (c *internalClient) terminate(key string) bool {
+	return c.callAs(c.sessionKey(), fmt.Sprintf(`<TerminateSession xmlns="urn:vim25"><_this type="SessionManager">SessionManager</_this>`+
+		`<sessionId>%s</sessionId></TerminateSession>`, html.EscapeString(key))).Code == http.StatusOK
 }
 
 // taskResponse decodes any "<Method>Response" whose returnval is a MoRef, or a SOAP fault.

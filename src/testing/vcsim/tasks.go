@@ -534,6 +534,8 @@ type taskView struct {
 	ActivationID string `json:"activationId,omitempty"`
 	Error        string `json:"error,omitempty"`
 	Result       string `json:"result,omitempty"`
+	StartTime    string `json:"startTime,omitempty"`
+	CompleteTime string `json:"completeTime,omitempty"`
 }
 
 func (t *taskTable) list() []taskView {
@@ -551,6 +553,12 @@ func (t *taskTable) list() []taskView {
 				Ref: info.Key, Name: info.Name, Entity: info.Entity.Value, EntityName: info.EntityName,
 				State: string(info.State), Progress: info.Progress, Cancelable: info.Cancelable,
 				Cancelled: info.Cancelled, ActivationID: info.ActivationId,
+			}
+			if info.StartTime != nil {
+				v.StartTime = info.StartTime.Format(time.RFC3339Nano)
+			}
+			if info.CompleteTime != nil {
+				v.CompleteTime = info.CompleteTime.Format(time.RFC3339Nano)
 			}
 			if info.Error != nil {
 				v.Error = reflect.TypeOf(info.Error.Fault).Elem().Name() + ": " + info.Error.LocalizedMessage

@@ -113,7 +113,7 @@ final class TaskExecution<Q, R> {
     Step step;
     if (prior != null && prior.task() != null) {
       log.info("{} on {}: attempt {} re-attaches to {}", op.name(), target.label(), info.getAttempt(), prior.task().value());
-      step = Step.await(Refs.vim(prior.task()));
+      step = Step.inherit(Refs.vim(prior.task()));
     } else if (info.getAttempt() > 1 || prior != null) {
       step = recover("attempt " + info.getAttempt() + " has no task reference from the earlier attempt");
     } else {
@@ -124,6 +124,14 @@ final class TaskExecution<Q, R> {
         return op.result().from(ctx, request, step.vimResult());
       }
       TaskSnapshot end = await(step.task());
+      if (end != null && !end.succeeded() && step.inherited() && cancellation == null) {
+        // An earlier attempt's task failed, which is why this attempt runs: retrying the step
+        // means running the operation again (the failed task did not do it).
+        log.info("{} on {}: the earlier attempt's task {} failed ({}); starting the operation again",
+            op.name(), target.label(), step.task().getVal(), end.faultType());
+        step = Step.await(submit());
+        continue;
+      }
       if (end != null) {
         return finish(end);
       }
@@ -135,14 +143,21 @@ final class TaskExecution<Q, R> {
     }
   }
 
-  /** Either a task to wait for, or work a probe found already done. */
-  private record Step(ManagedObjectReference task, boolean done, Object vimResult) {
+  /**
+   * Either a task to wait for (submitted by this attempt, or {@code inherited} from an earlier
+   * one), or work a probe found already done.
+   */
+  private record Step(ManagedObjectReference task, boolean inherited, boolean done, Object vimResult) {
     static Step await(ManagedObjectReference task) {
-      return new Step(task, false, null);
+      return new Step(task, false, false, null);
+    }
+
+    static Step inherit(ManagedObjectReference task) {
+      return new Step(task, true, false, null);
     }
 
     static Step done(Object vimResult) {
-      return new Step(null, true, vimResult);
+      return new Step(null, false, true, vimResult);
     }
   }
 
@@ -151,7 +166,7 @@ final class TaskExecution<Q, R> {
     var recent = RecentTasks.find(session, ctx.operationKey());
     if (recent.isPresent()) {
       log.info("{} on {}: {}; found its task {} among recent tasks", op.name(), target.label(), why, recent.get().getVal());
-      return Step.await(recent.get());
+      return Step.inherit(recent.get());
     }
     ProbeResult probe = op.probe().probe(ctx, request);
     return switch (probe) {
@@ -173,6 +188,7 @@ final class TaskExecution<Q, R> {
     ManagedObjectReference ref = session.submit(ctx.operationKey(), op.submit().call(ctx, request));
     task = ref;
     log.debug("{} on {}: submitted as {}", op.name(), target.label(), ref.getVal());
+    runner.listener.submitted(session.name(), op.name(), ref.getVal());
     heartbeat(progress(null));
     return ref;
   }

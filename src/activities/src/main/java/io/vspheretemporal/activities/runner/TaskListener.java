@@ -6,6 +6,9 @@ import java.time.Duration;
 public interface TaskListener {
   default void started(String vcenter, String operation) {}
 
+  /** A task was submitted; its reference is heartbeated right after this returns. */
+  default void submitted(String vcenter, String operation, String task) {}
+
   /** @param outcome {@code success}, {@code error} or {@code cancelled} */
   default void finished(String vcenter, String operation, String outcome, Duration duration) {}
 
