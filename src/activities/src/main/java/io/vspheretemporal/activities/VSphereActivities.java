@@ -2,6 +2,8 @@ package io.vspheretemporal.activities;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import io.vspheretemporal.activities.guest.GuestActivitiesImpl;
+import io.vspheretemporal.activities.inventory.InventoryActivitiesImpl;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
 import io.vspheretemporal.activities.vm.VmActivitiesImpl;
@@ -20,7 +22,9 @@ public final class VSphereActivities {
 
   public static List<Object> implementations(TaskRunner runner) {
     return List.of(
-        new VmActivitiesImpl(runner));
+        new VmActivitiesImpl(runner),
+        new InventoryActivitiesImpl(runner.vcenters()),
+        new GuestActivitiesImpl(runner.vcenters(), runner.settings()));
   }
 
   public static void register(Worker worker, TaskRunner runner) {

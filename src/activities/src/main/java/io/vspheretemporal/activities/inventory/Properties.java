@@ -12,6 +12,8 @@ import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
 import java.rmi.RemoteException;
 import io.vspheretemporal.activities.vim.ObjectKey;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,25 +59,8 @@ public final class Properties {
     spec.setPropSet(new PropertySpec[] {ps});
     spec.setObjectSet(specs);
     Map<ObjectKey, Map<String, Object>> found = new HashMap<>();
-    RetrieveResult result = session.call((p, c) ->
-        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions()));
-    while (result != null) {
-      if (result.getObjects() != null) {
-        for (ObjectContent oc : result.getObjects()) {
-          Map<String, Object> props = new HashMap<>();
-          if (oc.getPropSet() != null) {
-            for (DynamicProperty dp : oc.getPropSet()) {
-              props.put(dp.getName(), dp.getVal());
-            }
-          }
-          found.put(ObjectKey.of(oc.getObj()), props);
-        }
-      }
-      String token = result.getToken();
-      if (token == null) {
-        break;
-      }
-      result = session.call((p, c) -> p.continueRetrievePropertiesEx(c.getPropertyCollector(), token));
+    for (ObjectContent oc : retrieve(session, spec)) {
+      found.put(ObjectKey.of(oc.getObj()), values(oc));
     }
     Map<ObjectKey, Map<String, Object>> out = new LinkedHashMap<>();
     for (ManagedObjectReference o : objects) {
@@ -85,5 +70,34 @@ public final class Properties {
       }
     }
     return out;
+  }
+
+  /** Every object the spec selects, following vCenter's paging (RetrievePropertiesEx, then Continue...). */
+  public static List<ObjectContent> retrieve(VCenterSession session, PropertyFilterSpec spec) throws RemoteException {
+    List<ObjectContent> out = new ArrayList<>();
+    RetrieveResult result = session.call((p, c) ->
+        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions()));
+    while (result != null) {
+      if (result.getObjects() != null) {
+        out.addAll(Arrays.asList(result.getObjects()));
+      }
+      String token = result.getToken();
+      if (token == null) {
+        break;
+      }
+      result = session.call((p, c) -> p.continueRetrievePropertiesEx(c.getPropertyCollector(), token));
+    }
+    return out;
+  }
+
+  /** An object's properties by path (a property vSphere left unset is absent). */
+  public static Map<String, Object> values(ObjectContent oc) {
+    Map<String, Object> props = new HashMap<>();
+    if (oc.getPropSet() != null) {
+      for (DynamicProperty dp : oc.getPropSet()) {
+        props.put(dp.getName(), dp.getVal());
+      }
+    }
+    return props;
   }
 }

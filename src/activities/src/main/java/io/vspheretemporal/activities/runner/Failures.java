@@ -2,11 +2,14 @@ package io.vspheretemporal.activities.runner;
 
 import io.temporal.failure.ApplicationFailure;
 import io.vspheretemporal.activities.session.VCenterException;
+import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
+import io.vspheretemporal.activities.session.VimTransportException;
 import io.vspheretemporal.activities.watch.TaskSnapshot;
 import io.vspheretemporal.api.FailureTypes;
 import io.vspheretemporal.api.MoRef;
 import io.vspheretemporal.api.VSphereFault;
+import java.rmi.RemoteException;
 import java.util.List;
 
 /**
@@ -40,6 +43,21 @@ public final class Failures {
         .setMessage(e.getMessage())
         .setNonRetryable(!e.retryable())
         .build();
+  }
+
+  /**
+   * A vim25 call outside a task that failed: transport errors are retried with the session's advice,
+   * a SOAP fault is reported as vSphere's fault.
+   */
+  public static ApplicationFailure fromCall(String operation, String target, VCenterSession session, RemoteException e) {
+    if (e instanceof VimTransportException t) {
+      return fromSession(session.transportFailure(t));
+    }
+    if (e instanceof VimFaultException f) {
+      return fromFault(operation, target, f);
+    }
+    return ApplicationFailure.newFailure(operation + " on " + target + ": " + e.getMessage(),
+        FailureTypes.VCENTER_UNREACHABLE);
   }
 
   public static ApplicationFailure invalidRequest(String operation, List<String> problems) {
