@@ -2,6 +2,7 @@ package io.vspheretemporal.activities;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import io.vspheretemporal.activities.host.HostActivitiesImpl;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
 import io.vspheretemporal.activities.vm.VmActivitiesImpl;
@@ -20,7 +21,8 @@ public final class VSphereActivities {
 
   public static List<Object> implementations(TaskRunner runner) {
     return List.of(
-        new VmActivitiesImpl(runner));
+        new VmActivitiesImpl(runner),
+        new HostActivitiesImpl(runner));
   }
 
   public static void register(Worker worker, TaskRunner runner) {
