@@ -5,6 +5,7 @@ import io.temporal.worker.WorkerOptions;
 import io.vspheretemporal.activities.host.HostActivitiesImpl;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
+import io.vspheretemporal.activities.snapshot.SnapshotActivitiesImpl;
 import io.vspheretemporal.activities.vm.VmActivitiesImpl;
 import java.util.List;
 
@@ -22,7 +23,8 @@ public final class VSphereActivities {
   public static List<Object> implementations(TaskRunner runner) {
     return List.of(
         new VmActivitiesImpl(runner),
-        new HostActivitiesImpl(runner));
+        new HostActivitiesImpl(runner),
+        new SnapshotActivitiesImpl(runner));
   }
 
   public static void register(Worker worker, TaskRunner runner) {
