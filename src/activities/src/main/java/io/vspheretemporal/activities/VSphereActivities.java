@@ -2,6 +2,7 @@ package io.vspheretemporal.activities;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import io.vspheretemporal.activities.entity.EntityActivitiesImpl;
 import io.vspheretemporal.activities.host.HostActivitiesImpl;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
@@ -24,7 +25,8 @@ public final class VSphereActivities {
     return List.of(
         new VmActivitiesImpl(runner),
         new HostActivitiesImpl(runner),
-        new SnapshotActivitiesImpl(runner));
+        new SnapshotActivitiesImpl(runner),
+        new EntityActivitiesImpl(runner));
   }
 
   public static void register(Worker worker, TaskRunner runner) {
