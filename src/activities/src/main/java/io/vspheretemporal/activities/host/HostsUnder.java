@@ -5,13 +5,13 @@ import com.vmware.vim25.ObjectContent;
 import com.vmware.vim25.ObjectSpec;
 import com.vmware.vim25.PropertyFilterSpec;
 import com.vmware.vim25.PropertySpec;
-import com.vmware.vim25.RetrieveOptions;
-import com.vmware.vim25.RetrieveResult;
 import com.vmware.vim25.SelectionSpec;
 import com.vmware.vim25.TraversalSpec;
+import io.vspheretemporal.activities.inventory.Properties;
 import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
 import java.rmi.RemoteException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -31,41 +31,19 @@ final class HostsUnder {
    */
   static Optional<ManagedObjectReference> named(VCenterSession session, ManagedObjectReference root, String name)
       throws RemoteException {
-    PropertyFilterSpec spec = spec(root);
+    List<ObjectContent> hosts;
     try {
-      RetrieveResult page = session.call((p, c) ->
-          p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions()));
-      while (page != null) {
-        Optional<ManagedObjectReference> found = match(page, name);
-        String token = page.getToken();
-        if (found.isPresent() || token == null) {
-          if (token != null) {
-            session.call((p, c) -> {
-              p.cancelRetrievePropertiesEx(c.getPropertyCollector(), token);
-              return null;
-            });
-          }
-          return found;
-        }
-        page = session.call((p, c) -> p.continueRetrievePropertiesEx(c.getPropertyCollector(), token));
-      }
-      return Optional.empty();
+      hosts = Properties.retrieve(session, spec(root));
     } catch (VimFaultException e) {
       if (e.is("ManagedObjectNotFound")) {
         return Optional.empty();
       }
       throw e;
     }
-  }
-
-  private static Optional<ManagedObjectReference> match(RetrieveResult page, String name) {
-    if (page.getObjects() == null) {
-      return Optional.empty();
-    }
-    for (ObjectContent oc : page.getObjects()) {
-      if (oc.getPropSet() != null && oc.getPropSet().length > 0
-          && oc.getPropSet()[0].getVal() instanceof String hostName && hostName.equalsIgnoreCase(name)) {
-        return Optional.of(oc.getObj());
+    for (ObjectContent host : hosts) {
+      if (host.getPropSet() != null && host.getPropSet().length > 0
+          && host.getPropSet()[0].getVal() instanceof String hostName && hostName.equalsIgnoreCase(name)) {
+        return Optional.of(host.getObj());
       }
     }
     return Optional.empty();

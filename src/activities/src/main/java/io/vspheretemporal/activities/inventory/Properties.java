@@ -1,7 +1,10 @@
 package io.vspheretemporal.activities.inventory;
 
 import com.vmware.vim25.DynamicProperty;
+import com.vmware.vim25.LocalizedMethodFault;
 import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.MethodFault;
+import com.vmware.vim25.MissingProperty;
 import com.vmware.vim25.ObjectContent;
 import com.vmware.vim25.ObjectSpec;
 import com.vmware.vim25.PropertyFilterSpec;
@@ -12,6 +15,8 @@ import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
 import java.rmi.RemoteException;
 import io.vspheretemporal.activities.vim.ObjectKey;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,25 +62,14 @@ public final class Properties {
     spec.setPropSet(new PropertySpec[] {ps});
     spec.setObjectSet(specs);
     Map<ObjectKey, Map<String, Object>> found = new HashMap<>();
-    RetrieveResult result = session.call((p, c) ->
-        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions()));
-    while (result != null) {
-      if (result.getObjects() != null) {
-        for (ObjectContent oc : result.getObjects()) {
-          Map<String, Object> props = new HashMap<>();
-          if (oc.getPropSet() != null) {
-            for (DynamicProperty dp : oc.getPropSet()) {
-              props.put(dp.getName(), dp.getVal());
-            }
-          }
-          found.put(ObjectKey.of(oc.getObj()), props);
+    for (ObjectContent oc : retrieve(session, spec)) {
+      Map<String, Object> props = new HashMap<>();
+      if (oc.getPropSet() != null) {
+        for (DynamicProperty dp : oc.getPropSet()) {
+          props.put(dp.getName(), dp.getVal());
         }
       }
-      String token = result.getToken();
-      if (token == null) {
-        break;
-      }
-      result = session.call((p, c) -> p.continueRetrievePropertiesEx(c.getPropertyCollector(), token));
+      found.put(ObjectKey.of(oc.getObj()), props);
     }
     Map<ObjectKey, Map<String, Object>> out = new LinkedHashMap<>();
     for (ManagedObjectReference o : objects) {
@@ -85,5 +79,46 @@ public final class Properties {
       }
     }
     return out;
+  }
+
+  /**
+   * Every object the spec selects, over all result pages. A property vSphere lists in an object's
+   * missingSet (NotAuthenticated, NoPermission, ...) fails the call with that fault rather than
+   * reading as unset: a probe must never take "could not read it" for "it is not there". Raised
+   * inside the session's call, NotAuthenticated makes the session log in again and repeat.
+   */
+  public static List<ObjectContent> retrieve(VCenterSession session, PropertyFilterSpec spec) throws RemoteException {
+    List<ObjectContent> objects = new ArrayList<>();
+    RetrieveResult page = session.call((p, c) -> complete(
+        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions())));
+    while (page != null) {
+      if (page.getObjects() != null) {
+        objects.addAll(Arrays.asList(page.getObjects()));
+      }
+      String token = page.getToken();
+      if (token == null) {
+        break;
+      }
+      page = session.call((p, c) -> complete(p.continueRetrievePropertiesEx(c.getPropertyCollector(), token)));
+    }
+    return objects;
+  }
+
+  private static RetrieveResult complete(RetrieveResult page) throws VimFaultException {
+    if (page == null || page.getObjects() == null) {
+      return page;
+    }
+    for (ObjectContent oc : page.getObjects()) {
+      MissingProperty[] missing = oc.getMissingSet();
+      if (missing != null && missing.length > 0) {
+        LocalizedMethodFault fault = missing[0].getFault();
+        MethodFault cause = fault == null ? null : fault.getFault();
+        String type = cause == null ? "SystemError" : cause.getClass().getSimpleName();
+        String why = fault == null || fault.getLocalizedMessage() == null ? type : fault.getLocalizedMessage();
+        throw new VimFaultException(type, "cannot read " + missing[0].getPath() + " of " + oc.getObj().getType() + " "
+            + oc.getObj().getVal() + ": " + why, cause);
+      }
+    }
+    return page;
   }
 }
