@@ -115,4 +115,20 @@ class LostTaskTest {
     assertThat(info.getRootSnapshotList()).singleElement()
         .satisfies(s -> assertThat(s.getDescription()).isEqualTo("[vsphere-temporal " + first.keys().get(0) + "]"));
   }
+
+  @Test
+  void afterAVCenterRestartARetriedRemoveAllSnapshotsSeesTheSnapshotsAreStillThere(Simulator sim) throws Exception {
+    MoRef vm = new SimRefs(sim).vm("DC0_H0_VM1");
+    step(SnapshotActivities.class, s -> s.createSnapshot(CreateSnapshotRequest.of(vm, "keep-me", null)), false);
+    // The restart ends every session: the retry's probe must log in again, not read "no snapshots".
+    sim.control().restart(false, Duration.ZERO);
+
+    step(SnapshotActivities.class, s -> {
+      s.removeAllSnapshots(vm);
+      return null;
+    }, true);
+
+    assertThat(sim.control().counters().calls("RemoveAllSnapshots_Task")).isEqualTo(1);
+    assertThat(Properties.read(worker.session(), Refs.vim(vm), "snapshot").orElseThrow().get("snapshot")).isNull();
+  }
 }
