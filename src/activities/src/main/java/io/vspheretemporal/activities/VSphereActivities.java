@@ -2,10 +2,13 @@ package io.vspheretemporal.activities;
 
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
+import io.vspheretemporal.activities.entity.EntityActivitiesImpl;
 import io.vspheretemporal.activities.guest.GuestActivitiesImpl;
+import io.vspheretemporal.activities.host.HostActivitiesImpl;
 import io.vspheretemporal.activities.inventory.InventoryActivitiesImpl;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
+import io.vspheretemporal.activities.snapshot.SnapshotActivitiesImpl;
 import io.vspheretemporal.activities.vm.VmActivitiesImpl;
 import java.util.List;
 
@@ -24,7 +27,10 @@ public final class VSphereActivities {
     return List.of(
         new VmActivitiesImpl(runner),
         new InventoryActivitiesImpl(runner.vcenters()),
-        new GuestActivitiesImpl(runner.vcenters(), runner.settings()));
+        new GuestActivitiesImpl(runner.vcenters(), runner.settings()),
+        new HostActivitiesImpl(runner),
+        new SnapshotActivitiesImpl(runner),
+        new EntityActivitiesImpl(runner));
   }
 
   public static void register(Worker worker, TaskRunner runner) {

@@ -2,6 +2,7 @@ package io.vspheretemporal.activities.catalog;
 
 import io.vspheretemporal.api.MoRef;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -13,7 +14,11 @@ public final class Checks {
   private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
   private static final Pattern IPV4 = Pattern.compile(
       "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern THUMBPRINT =
+      Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){19}((:[0-9A-Fa-f]{2}){12})?"); // SHA-1 or SHA-256
   private static final int MAX_NAME = 80;
+  private static final int MAX_DNS_NAME = 253;
 
   private final List<String> problems = new ArrayList<>();
   private String vcenter;
@@ -85,6 +90,28 @@ public final class Checks {
   public Checks ipv4(String field, String ip) {
     if (ip != null && !IPV4.matcher(ip).matches()) {
       problem(field + " '" + ip + "' is not an IPv4 address");
+    }
+    return this;
+  }
+
+  /** A DNS name (dotted labels) or an IPv4 or IPv6 address, as vSphere accepts for a host. */
+  public Checks address(String field, String address) {
+    if (address == null || IPV4.matcher(address).matches() || IPV6.matcher(address).matches()) {
+      return this;
+    }
+    boolean dnsName = address.length() <= MAX_DNS_NAME && !address.endsWith(".")
+        && Arrays.stream(address.split("\\.", -1)).allMatch(l -> HOST_NAME.matcher(l).matches());
+    if (!dnsName) {
+      problem(field + " '" + address + "' is neither a DNS name nor an IP address");
+    }
+    return this;
+  }
+
+  /** A certificate thumbprint as vSphere writes it: SHA-1 or SHA-256 hex bytes separated by colons. */
+  public Checks thumbprint(String field, String thumbprint) {
+    if (thumbprint != null && !THUMBPRINT.matcher(thumbprint).matches()) {
+      problem(field + " '" + thumbprint + "' is not a certificate thumbprint (SHA-1 or SHA-256 hex bytes separated by"
+          + " colons, e.g. 1A:2B:...)");
     }
     return this;
   }

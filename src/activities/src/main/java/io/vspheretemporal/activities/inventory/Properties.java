@@ -1,7 +1,10 @@
 package io.vspheretemporal.activities.inventory;
 
 import com.vmware.vim25.DynamicProperty;
+import com.vmware.vim25.LocalizedMethodFault;
 import com.vmware.vim25.ManagedObjectReference;
+import com.vmware.vim25.MethodFault;
+import com.vmware.vim25.MissingProperty;
 import com.vmware.vim25.ObjectContent;
 import com.vmware.vim25.ObjectSpec;
 import com.vmware.vim25.PropertyFilterSpec;
@@ -10,8 +13,8 @@ import com.vmware.vim25.RetrieveOptions;
 import com.vmware.vim25.RetrieveResult;
 import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
-import java.rmi.RemoteException;
 import io.vspheretemporal.activities.vim.ObjectKey;
+import java.rmi.RemoteException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -72,22 +75,45 @@ public final class Properties {
     return out;
   }
 
-  /** Every object the spec selects, following vCenter's paging (RetrievePropertiesEx, then Continue...). */
+  /**
+   * Every object the spec selects, over all result pages. A property vSphere lists in an object's
+   * missingSet (NotAuthenticated, NoPermission, ...) fails the call with that fault rather than
+   * reading as unset: a probe must never take "could not read it" for "it is not there". Raised
+   * inside the session's call, NotAuthenticated makes the session log in again and repeat.
+   */
   public static List<ObjectContent> retrieve(VCenterSession session, PropertyFilterSpec spec) throws RemoteException {
-    List<ObjectContent> out = new ArrayList<>();
-    RetrieveResult result = session.call((p, c) ->
-        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions()));
-    while (result != null) {
-      if (result.getObjects() != null) {
-        out.addAll(Arrays.asList(result.getObjects()));
+    List<ObjectContent> objects = new ArrayList<>();
+    RetrieveResult page = session.call((p, c) -> complete(
+        p.retrievePropertiesEx(c.getPropertyCollector(), new PropertyFilterSpec[] {spec}, new RetrieveOptions())));
+    while (page != null) {
+      if (page.getObjects() != null) {
+        objects.addAll(Arrays.asList(page.getObjects()));
       }
-      String token = result.getToken();
+      String token = page.getToken();
       if (token == null) {
         break;
       }
-      result = session.call((p, c) -> p.continueRetrievePropertiesEx(c.getPropertyCollector(), token));
+      page = session.call((p, c) -> complete(p.continueRetrievePropertiesEx(c.getPropertyCollector(), token)));
     }
-    return out;
+    return objects;
+  }
+
+  private static RetrieveResult complete(RetrieveResult page) throws VimFaultException {
+    if (page == null || page.getObjects() == null) {
+      return page;
+    }
+    for (ObjectContent oc : page.getObjects()) {
+      MissingProperty[] missing = oc.getMissingSet();
+      if (missing != null && missing.length > 0) {
+        LocalizedMethodFault fault = missing[0].getFault();
+        MethodFault cause = fault == null ? null : fault.getFault();
+        String type = cause == null ? "SystemError" : cause.getClass().getSimpleName();
+        String why = fault == null || fault.getLocalizedMessage() == null ? type : fault.getLocalizedMessage();
+        throw new VimFaultException(type, "cannot read " + missing[0].getPath() + " of " + oc.getObj().getType() + " "
+            + oc.getObj().getVal() + ": " + why, cause);
+      }
+    }
+    return page;
   }
 
   /** An object's properties by path (a property vSphere left unset is absent). */

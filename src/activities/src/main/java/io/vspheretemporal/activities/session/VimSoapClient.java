@@ -5,6 +5,7 @@ import com.vmware.vim25.WaitOptions;
 import com.vmware.vim25.mo.ServiceInstance;
 import com.vmware.vim25.ws.Argument;
 import com.vmware.vim25.ws.SoapClient;
+import com.vmware.vim25.ws.XmlGen;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -93,7 +94,9 @@ final class VimSoapClient extends SoapClient {
 
   @Override
   public Object invoke(String method, Argument[] args, String returnType) throws RemoteException {
-    String envelope = withHeader(marshall(method, args));
+    // XmlGen itself, not SoapClient.marshall: that logs the whole envelope at TRACE, passwords
+    // included (Login, AddHost's HostConnectSpec, customization specs).
+    String envelope = withHeader(XmlGen.toXML(method, args, getVimNameSpace()));
     HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
         .timeout(timeoutFor(args))
         .header("Content-Type", "text/xml; charset=utf-8")
