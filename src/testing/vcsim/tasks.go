@@ -366,7 +366,17 @@ func (r *taskRun) execute() (types.AnyType, *types.LocalizedMethodFault) {
 		}
 		return res, nil
 	}
+	// vcsim 0.24's HostSystem.Destroy_Task leaves the host in its cluster's host list (and its
+	// standalone ComputeResource behind), which breaks later placements; vCenter removes both.
+	host, destroyingHost := vcsim.Map.Get(r.this).(*vcsim.HostSystem)
+	var hostParent types.ManagedObjectReference
+	if destroyingHost && r.method == "Destroy_Task" && host.Parent != nil {
+		hostParent = *host.Parent
+	}
 	result, fault := r.table.runSync(r.envelope)
+	if fault == nil && hostParent.Value != "" {
+		leaveComputeResource(hostParent, host)
+	}
 	if req, ok := r.request.(*types.CloneVM_Task); ok && fault == nil && req.Spec.PowerOn {
 		// vcsim 0.24 ignores spec.powerOn; vCenter powers the clone on as the task's last step.
 		vm := result.(types.ManagedObjectReference)

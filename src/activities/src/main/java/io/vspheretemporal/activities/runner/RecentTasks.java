@@ -4,6 +4,7 @@ import com.vmware.vim25.ArrayOfManagedObjectReference;
 import com.vmware.vim25.ManagedObjectReference;
 import io.vspheretemporal.activities.inventory.Properties;
 import io.vspheretemporal.activities.session.VCenterSession;
+import io.vspheretemporal.activities.session.VimFaultException;
 import io.vspheretemporal.activities.vim.ObjectKey;
 import java.rmi.RemoteException;
 import java.util.Arrays;
@@ -15,7 +16,23 @@ import java.util.Optional;
 final class RecentTasks {
   private RecentTasks() {}
 
+  private static final int READS = 3;
+
   static Optional<ManagedObjectReference> find(VCenterSession session, String operationKey) throws RemoteException {
+    for (int read = 1; ; read++) {
+      try {
+        return findOnce(session, operationKey);
+      } catch (VimFaultException e) {
+        // A recent task expired between reading the list and reading the tasks: read again.
+        if (!e.is("ManagedObjectNotFound") || read == READS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static Optional<ManagedObjectReference> findOnce(VCenterSession session, String operationKey)
+      throws RemoteException {
     Map<String, Object> tm = Properties.read(session, session.content().getTaskManager(), "recentTask").orElse(Map.of());
     List<ManagedObjectReference> recent = refs(tm.get("recentTask"));
     if (recent.isEmpty()) {

@@ -148,7 +148,7 @@ public final class VCenterSession implements AutoCloseable {
   public VCenterException transportFailure(VimTransportException e) {
     return switch (e.kind()) {
       case TLS -> new VCenterException(config.name(), FailureTypes.CERTIFICATE_REJECTED, false,
-          "vCenter '" + config.name() + "' (" + config.url() + "): " + VimSoapClient.rootMessage(e)
+          "vCenter '" + config.name() + "' (" + config.url() + "): " + VimSoapClient.certificateReason(e)
               + ". If this certificate is the right one, pin its SHA-256 thumbprint in the vCenter's TLS settings"
               + " or add its CA to the truststore.", e);
       case UNREACHABLE, TIMEOUT -> new VCenterException(config.name(), FailureTypes.VCENTER_UNREACHABLE, true,

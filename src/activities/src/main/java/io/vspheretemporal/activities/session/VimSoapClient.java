@@ -126,7 +126,7 @@ final class VimSoapClient extends SoapClient {
           method + ": cannot connect to " + endpoint + " (" + describe(e) + ")", e);
     } catch (SSLException e) {
       throw new VimTransportException(VimTransportException.Kind.TLS,
-          method + ": TLS with " + endpoint + " failed: " + rootMessage(e), e);
+          method + ": TLS with " + endpoint + " failed: " + certificateReason(e), e);
     } catch (IOException e) {
       throw new VimTransportException(VimTransportException.Kind.UNREACHABLE,
           method + ": connection to " + endpoint + " failed (" + describe(e) + ")", e);
@@ -227,6 +227,16 @@ final class VimSoapClient extends SoapClient {
   private static String describe(IOException e) {
     String m = e.getMessage();
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  /** Our trust managers' explanation (it names the thumbprint seen), else the deepest cause. */
+  static String certificateReason(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c.getMessage() != null && c.getMessage().contains("thumbprint")) {
+        return c.getMessage();
+      }
+    }
+    return rootMessage(t);
   }
 
   static String rootMessage(Throwable t) {

@@ -3,13 +3,10 @@ package io.vspheretemporal.activities.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import io.vspheretemporal.activities.LogCapture;
 import io.vspheretemporal.activities.SimRefs;
 import io.vspheretemporal.activities.SimWorker;
 import io.vspheretemporal.activities.session.Secret;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** The host password comes from a worker secret, and goes nowhere but into the AddHost request. */
 @VcSim(taskMillis = 500)
@@ -71,29 +67,16 @@ class AddHostSecretTest {
   void thePasswordIsResolvedFromTheNamedSecretAndAppearsInNoLogOrHeartbeat(Simulator sim) {
     List<TaskProgress> beats = new CopyOnWriteArrayList<>();
     env.setActivityHeartbeatListener(TaskProgress.class, beats::add);
-    Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-    Logger vmware = (Logger) LoggerFactory.getLogger("com.vmware");
-    Level vmwareLevel = vmware.getLevel();
-    Level rootLevel = root.getLevel();
-    ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    logs.start();
-    root.addAppender(logs);
-    // Everything a worker could log, including the vim25 binding's SOAP traces.
-    vmware.setLevel(Level.TRACE);
-    root.setLevel(Level.TRACE);
     MoRef host;
-    try {
+    List<String> logged;
+    try (LogCapture logs = new LogCapture()) {
       host = hosts.addHost(new AddHostRequest(cluster, "esx-secret.example.com", "root", "esx-root", null, true));
-    } finally {
-      root.detachAppender(logs);
-      vmware.setLevel(vmwareLevel);
-      root.setLevel(rootLevel);
+      logged = logs.lines();
     }
 
     assertThat(host.value()).isEqualTo(HostActivitiesTest.simHost(sim, "esx-secret.example.com").ref());
     assertThat(asked).containsExactly("esx-root");
-    assertThat(logs.list).isNotEmpty();
-    assertThat(logs.list).noneSatisfy(e -> assertThat(e.getFormattedMessage()).contains(PASSWORD));
+    assertThat(logged).isNotEmpty().noneSatisfy(line -> assertThat(line).contains(PASSWORD));
     assertThat(beats).isNotEmpty().noneSatisfy(b -> assertThat(b.toString()).contains(PASSWORD));
   }
 
