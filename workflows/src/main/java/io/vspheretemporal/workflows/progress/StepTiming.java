@@ -1,0 +1,4 @@
+package io.vspheretemporal.workflows.progress;
+
+/** How long one step took, for results. */
+public record StepTiming(String step, long millis) {}
