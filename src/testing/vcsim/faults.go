@@ -56,6 +56,12 @@ func (r *faultRule) newFault(req interface{}) types.BaseMethodFault {
 		return &types.SystemError{Reason: err.Error()}
 	}
 	v := reflect.New(t)
+	// Enum fields must hold one of their values: vCenter never sends an empty one, and clients
+	// that parse strictly (yavijava) reject the whole answer otherwise.
+	if ips, ok := v.Interface().(*types.InvalidPowerState); ok {
+		ips.RequestedState = types.VirtualMachinePowerStatePoweredOn
+		ips.ExistingState = types.VirtualMachinePowerStatePoweredOff
+	}
 	if name := requestName(req); name != "" {
 		if f := v.Elem().FieldByName("Name"); f.IsValid() && f.Kind() == reflect.String {
 			f.SetString(name)

@@ -115,10 +115,13 @@ type taskTable struct {
 	created     map[string]int64
 	inFlight    int
 	peakPending int
+	byMethod    map[string]int // in flight now, per method
+	peakMethod  map[string]int // most in flight at once, per method
 }
 
 func newTaskTable(s *sim) *taskTable {
-	return &taskTable{s: s, nextID: 1000000, runs: map[types.ManagedObjectReference]*taskRun{}, created: map[string]int64{}}
+	return &taskTable{s: s, nextID: 1000000, runs: map[types.ManagedObjectReference]*taskRun{}, created: map[string]int64{},
+		byMethod: map[string]int{}, peakMethod: map[string]int{}}
 }
 
 // submit answers a *_Task call with a queued task and runs it in the background. It returns
@@ -180,6 +183,10 @@ func (t *taskTable) create(name string, method *vcsim.Method, obj mo.Reference, 
 	t.inFlight++
 	if t.inFlight > t.peakPending {
 		t.peakPending = t.inFlight
+	}
+	t.byMethod[name]++
+	if t.byMethod[name] > t.peakMethod[name] {
+		t.peakMethod[name] = t.byMethod[name]
 	}
 	t.mu.Unlock()
 	vcsim.Map.Put(task)
@@ -308,7 +315,7 @@ func (r *taskRun) interrupted() {
 	forgotten := false
 	vcsim.Map.WithLock(r.task, func() { forgotten = r.forgotten })
 	if forgotten {
-		r.table.ended()
+		r.table.ended(r.method)
 		return
 	}
 	rollback := r.table.s.timings.durationOf(r.method) / progressSteps
@@ -345,7 +352,7 @@ func (r *taskRun) finish(result types.AnyType, fault *types.LocalizedMethodFault
 		return changes
 	})
 	t := r.table
-	t.ended()
+	t.ended(r.method)
 	if fault == nil {
 		t.s.guest.afterTask(r.method, r.this, r.request, result)
 	}
@@ -501,17 +508,19 @@ func (t *taskTable) restart(finishInFlight bool) int {
 }
 
 // ended records that a task's runner is done.
-func (t *taskTable) ended() {
+func (t *taskTable) ended(method string) {
 	t.mu.Lock()
 	t.inFlight--
+	t.byMethod[method]--
 	t.mu.Unlock()
 }
 
 type taskStats struct {
-	Created     map[string]int64 `json:"created"`
-	InFlight    int              `json:"inFlight"`
-	PeakPending int              `json:"peakInFlight"`
-	Known       int              `json:"known"`
+	Created       map[string]int64 `json:"created"`
+	InFlight      int              `json:"inFlight"`
+	PeakPending   int              `json:"peakInFlight"`
+	PeakPerMethod map[string]int   `json:"peakInFlightByMethod"`
+	Known         int              `json:"known"`
 }
 
 func (t *taskTable) stats() taskStats {
@@ -521,13 +530,21 @@ func (t *taskTable) stats() taskStats {
 	for k, v := range t.created {
 		created[k] = v
 	}
-	return taskStats{Created: created, InFlight: t.inFlight, PeakPending: t.peakPending, Known: len(t.runs)}
+	peaks := make(map[string]int, len(t.peakMethod))
+	for k, v := range t.peakMethod {
+		peaks[k] = v
+	}
+	return taskStats{Created: created, InFlight: t.inFlight, PeakPending: t.peakPending, PeakPerMethod: peaks, Known: len(t.runs)}
 }
 
 func (t *taskTable) resetStats() {
 	t.mu.Lock()
 	t.created = map[string]int64{}
 	t.peakPending = t.inFlight
+	t.peakMethod = map[string]int{}
+	for k, v := range t.byMethod {
+		t.peakMethod[k] = v
+	}
 	t.mu.Unlock()
 }
 

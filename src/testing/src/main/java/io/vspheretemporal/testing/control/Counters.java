@@ -23,10 +23,16 @@ public record Counters(
     return calls == null ? 0 : calls.getOrDefault(method, 0L);
   }
 
-  /** Tasks created per method, in-flight now and at most. */
-  public record TaskCounts(Map<String, Long> created, int inFlight, int peakInFlight, int known) {
+  /** Tasks created per method, in flight now and at most (in all and per method). */
+  public record TaskCounts(Map<String, Long> created, int inFlight, int peakInFlight,
+      Map<String, Integer> peakInFlightByMethod, int known) {
     public long created(String method) {
       return created == null ? 0 : created.getOrDefault(method, 0L);
+    }
+
+    /** The most tasks of one method that were in flight at once, e.g. concurrent clones. */
+    public int peakInFlight(String method) {
+      return peakInFlightByMethod == null ? 0 : peakInFlightByMethod.getOrDefault(method, 0);
     }
   }
 }

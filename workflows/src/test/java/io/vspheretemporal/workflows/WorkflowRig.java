@@ -1,0 +1,41 @@
+package io.vspheretemporal.workflows;
+
+import io.temporal.client.WorkflowStub;
+import io.vspheretemporal.activities.TemporalHarness;
+import io.vspheretemporal.api.vm.GuestCustomization;
+import io.vspheretemporal.testing.Simulator;
+import io.vspheretemporal.workflows.progress.WorkflowProgress;
+import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** The shipped workflows on an in-process Temporal server, their activities on the simulator. */
+final class WorkflowRig {
+  private WorkflowRig() {}
+
+  static TemporalHarness start(Simulator sim) {
+    return TemporalHarness.start(sim, VSphereWorkflows.implementations().toArray(Class<?>[]::new));
+  }
+
+  /** A VM from tmpl-ubuntu in DC0_C0, 2 vCPU / 4 GB, with a static address. */
+  static ProvisionVmRequest vm(String name, String ip) {
+    return new ProvisionVmRequest("sim", name, "tmpl-ubuntu", "DC0/vm", null, "DC0/host/DC0_C0", null, null,
+        2, 4096L, null,
+        GuestCustomization.linuxStatic(null, "example.test", ip, "255.255.255.0", "192.0.2.1", List.of("192.0.2.53")),
+        60);
+  }
+
+  static WorkflowProgress awaitProgress(WorkflowStub stub, Predicate<WorkflowProgress> condition) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    WorkflowProgress last = null;
+    while (System.nanoTime() < deadline) {
+      last = stub.query("progress", WorkflowProgress.class);
+      if (last != null && condition.test(last)) {
+        return last;
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the workflow never reached the expected progress; last: " + last);
+  }
+}
