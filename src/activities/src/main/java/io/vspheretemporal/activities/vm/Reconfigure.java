@@ -6,6 +6,7 @@ import com.vmware.vim25.ArrayOfVirtualDevice;
 import com.vmware.vim25.DistributedVirtualSwitchPortConnection;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.VirtualDevice;
+import com.vmware.vim25.VirtualDeviceBackingInfo;
 import com.vmware.vim25.VirtualDeviceConfigSpec;
 import com.vmware.vim25.VirtualDeviceConfigSpecOperation;
 import com.vmware.vim25.VirtualDisk;
@@ -102,10 +103,54 @@ final class Reconfigure {
     }
     if (done && r.network() != null) {
       VirtualEthernetCard nic = firstOrNull(devices, VirtualEthernetCard.class);
-      done = nic != null && nic.getBacking() instanceof VirtualEthernetCardNetworkBackingInfo b
-          && b.getNetwork() != null && r.network().value().equals(b.getNetwork().getVal());
+      done = nic != null && connectedTo(ctx, nic.getBacking(), r.network());
     }
     return done ? ProbeResult.done(null) : ProbeResult.notDone();
+  }
+
+  /**
+   * Whether a NIC's backing is the network or portgroup. A portgroup backing names the portgroup
+   * by its key and switch, not by its managed object, so those are what must match.
+   */
+  private static boolean connectedTo(OperationContext ctx, VirtualDeviceBackingInfo backing, MoRef network)
+      throws RemoteException {
+    if (isPortgroup(network)) {
+      Optional<PortgroupPort> port = PortgroupPort.read(ctx, network);
+      return port.isPresent() && backing instanceof VirtualEthernetCardDistributedVirtualPortBackingInfo b
+          && b.getPort() != null && port.get().matches(b.getPort());
+    }
+    return backing instanceof VirtualEthernetCardNetworkBackingInfo b
+        && b.getNetwork() != null && network.value().equals(b.getNetwork().getVal());
+  }
+
+  private static boolean isPortgroup(MoRef network) {
+    return "DistributedVirtualPortgroup".equals(network.type());
+  }
+
+  /** How a NIC's backing addresses a distributed portgroup: the portgroup's key and its switch's UUID. */
+  private record PortgroupPort(String portgroupKey, String switchUuid) {
+    /** Empty when vSphere does not know the portgroup. */
+    static Optional<PortgroupPort> read(OperationContext ctx, MoRef portgroup) throws RemoteException {
+      Optional<Map<String, Object>> pg = Properties.read(ctx.session(), vim(portgroup), "key",
+          "config.distributedVirtualSwitch");
+      if (pg.isEmpty()) {
+        return Optional.empty();
+      }
+      ManagedObjectReference dvs = (ManagedObjectReference) pg.get().get("config.distributedVirtualSwitch");
+      String uuid = (String) Properties.read(ctx.session(), dvs, "uuid").orElse(Map.of()).get("uuid");
+      return Optional.of(new PortgroupPort((String) pg.get().get("key"), uuid));
+    }
+
+    boolean matches(DistributedVirtualSwitchPortConnection port) {
+      return Objects.equals(portgroupKey, port.getPortgroupKey()) && Objects.equals(switchUuid, port.getSwitchUuid());
+    }
+
+    DistributedVirtualSwitchPortConnection connection() {
+      DistributedVirtualSwitchPortConnection port = new DistributedVirtualSwitchPortConnection();
+      port.setPortgroupKey(portgroupKey);
+      port.setSwitchUuid(switchUuid);
+      return port;
+    }
   }
 
   private static Long toLong(Object o) {
@@ -148,18 +193,12 @@ final class Reconfigure {
     return change;
   }
 
-  private static com.vmware.vim25.VirtualDeviceBackingInfo backing(OperationContext ctx, MoRef network)
-      throws RemoteException {
-    if ("DistributedVirtualPortgroup".equals(network.type())) {
-      Map<String, Object> pg = Properties.read(ctx.session(), vim(network), "key", "config.distributedVirtualSwitch")
+  private static VirtualDeviceBackingInfo backing(OperationContext ctx, MoRef network) throws RemoteException {
+    if (isPortgroup(network)) {
+      PortgroupPort port = PortgroupPort.read(ctx, network)
           .orElseThrow(() -> Failures.nonRetryable(FailureTypes.NOT_FOUND, "portgroup " + network.label() + " does not exist"));
-      ManagedObjectReference dvs = (ManagedObjectReference) pg.get("config.distributedVirtualSwitch");
-      String uuid = (String) Properties.read(ctx.session(), dvs, "uuid").orElse(Map.of()).get("uuid");
-      DistributedVirtualSwitchPortConnection port = new DistributedVirtualSwitchPortConnection();
-      port.setPortgroupKey((String) pg.get("key"));
-      port.setSwitchUuid(uuid);
       VirtualEthernetCardDistributedVirtualPortBackingInfo b = new VirtualEthernetCardDistributedVirtualPortBackingInfo();
-      b.setPort(port);
+      b.setPort(port.connection());
       return b;
     }
     String name = (String) Properties.read(ctx.session(), vim(network), "name")

@@ -125,6 +125,22 @@ class VmProbesTest {
   }
 
   @Test
+  void reconfigureRecognisesAPortgroupBacking() throws Exception {
+    MoRef vm = copy("probe-portgroup");
+    MoRef portgroup = refs.object("DistributedVirtualPortgroup", "DC0_DVPG0");
+    MoRef vmNetwork = refs.object("Network", "VM Network");
+    // The model's VMs start on the portgroup.
+    assertDone(probe(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, portgroup)));
+    assertNotDone(probe(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, vmNetwork)));
+
+    run(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, vmNetwork));
+    assertNotDone(probe(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, portgroup)));
+
+    run(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, portgroup));
+    assertDone(probe(RECONFIGURE, new ReconfigureVmRequest(vm, null, null, null, portgroup)));
+  }
+
+  @Test
   void relocateIsDoneOnceTheVmIsWhereTheRequestSays(Simulator sim) throws Exception {
     MoRef vm = copy("probe-relocate");
     String from = sim.control().vm("probe-relocate").orElseThrow().host();
