@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,28 +77,63 @@ public final class PropertyWatcher implements AutoCloseable {
     return w;
   }
 
+  /**
+   * Gives the watch a filter on the current collector unless it has one. Both {@link #watch} and
+   * the loop's {@link #refilter} call this for a new watch, so the watch's lock makes the second
+   * caller find the filter the first one made instead of creating another, which nobody would
+   * ever destroy.
+   */
   private void createFilter(Watch w) throws RemoteException {
-    for (int tries = 0; ; tries++) {
-      Collector c = currentCollector();
-      try {
-        ManagedObjectReference filter = session.call((p, sc) -> p.createFilter(c.ref, spec(w), true));
+    w.filtering.lock();
+    try {
+      for (int tries = 0; ; tries++) {
+        Collector c = currentCollector();
         synchronized (w) {
-          w.filter = filter;
-          w.epoch = c.epoch;
-        }
-        synchronized (collectorLock) {
-          if (collectorEpoch == c.epoch) {
+          if (w.closed || w.epoch == c.epoch) {
             return;
           }
         }
-        // The collector was replaced while we created the filter: create it on the new one.
-      } catch (VimFaultException e) {
-        if (tries < 2 && collectorGone(e, c)) {
-          markStale(c);
-          continue;
+        try {
+          ManagedObjectReference filter = session.call((p, sc) -> p.createFilter(c.ref, spec(w), true));
+          boolean closed;
+          synchronized (w) {
+            closed = w.closed;
+            if (!closed) {
+              w.filter = filter;
+              w.epoch = c.epoch;
+            }
+          }
+          if (closed) {
+            destroyFilter(filter); // closed while we created it: its close saw no filter to destroy
+            return;
+          }
+          synchronized (collectorLock) {
+            if (collectorEpoch == c.epoch) {
+              return;
+            }
+          }
+          // The collector was replaced while we created the filter: create it on the new one.
+        } catch (VimFaultException e) {
+          if (tries < 2 && collectorGone(e, c)) {
+            markStale(c);
+            continue;
+          }
+          throw e;
         }
-        throw e;
       }
+    } finally {
+      w.filtering.unlock();
+    }
+  }
+
+  private void destroyFilter(ManagedObjectReference filter) {
+    try {
+      session.call((p, sc) -> {
+        p.destroyPropertyFilter(filter);
+        return null;
+      });
+    } catch (RemoteException | RuntimeException e) {
+      log.debug("destroying a filter on '{}' failed: {}", session.name(), e.getMessage());
     }
   }
 
@@ -262,7 +298,7 @@ public final class PropertyWatcher implements AutoCloseable {
           continue;
         }
         try {
-          createFilter(w);
+          createFilter(w); // if watch() is creating its filter right now, this waits and finds it
         } catch (VimFaultException e) {
           if (e.is("ManagedObjectNotFound")) {
             w.vanished();
@@ -330,6 +366,8 @@ public final class PropertyWatcher implements AutoCloseable {
     private final Map<String, Object> properties = new HashMap<>();
     private ManagedObjectReference filter;
     private long epoch = -1;
+    /** Held while a filter is created for this watch (a ReentrantLock: it spans a SOAP call on a virtual thread). */
+    private final ReentrantLock filtering = new ReentrantLock();
     private long sequence;
     private boolean closed;
 
@@ -394,14 +432,7 @@ public final class PropertyWatcher implements AutoCloseable {
       if (f == null || !current) {
         return;
       }
-      try {
-        session.call((p, sc) -> {
-          p.destroyPropertyFilter(f);
-          return null;
-        });
-      } catch (RemoteException | RuntimeException ex) {
-        log.debug("destroying a filter on '{}' failed: {}", session.name(), ex.getMessage());
-      }
+      destroyFilter(f);
     }
   }
 }

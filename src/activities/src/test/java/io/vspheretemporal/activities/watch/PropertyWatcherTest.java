@@ -138,4 +138,22 @@ class PropertyWatcherTest {
       assertThat(sim.control().counters().calls("DestroyPropertyFilter")).isEqualTo(1);
     }
   }
+
+  @Test
+  void closedWatchesLeaveNoFilterBehind(Simulator sim) throws Exception {
+    sim.control().taskDuration("ReconfigVM_Task", Duration.ofSeconds(1));
+    List<ManagedObjectReference> vms = modelVms(sim);
+    try (WatcherRig rig = WatcherRig.connect(sim, settings(Duration.ofSeconds(10), 1000))) {
+      List<ManagedObjectReference> tasks = atOnce(40, i -> rig.reconfigure(vms.get(i % vms.size())));
+      List<TaskWatch> watches = atOnce(40, i -> TaskWatch.of(rig.watcher(), tasks.get(i)));
+      atOnce(40, i -> awaitEnd(watches.get(i), LIMIT));
+
+      watches.forEach(TaskWatch::close);
+
+      Counters counters = sim.control().counters();
+      assertThat(counters.calls("CreateFilter")).as("one filter per watch").isEqualTo(40);
+      assertThat(counters.calls("DestroyPropertyFilter")).isEqualTo(counters.calls("CreateFilter"));
+      assertThat(rig.watcher().watchCount()).isZero();
+    }
+  }
 }
