@@ -26,6 +26,7 @@ import io.vspheretemporal.api.vm.ReconfigureVmRequest;
 import java.rmi.RemoteException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,7 +68,7 @@ final class Reconfigure {
         long wanted = r.diskGb() * KB_PER_GB;
         if (wanted < disk.getCapacityInKB()) {
           throw Failures.nonRetryable(FailureTypes.INVALID_REQUEST, "diskGb " + r.diskGb() + " is smaller than the "
-              + disk.getCapacityInKB() / KB_PER_GB + " GB disk of " + r.vm().label() + "; disks only grow");
+              + size(disk.getCapacityInKB()) + " disk of " + r.vm().label() + "; disks only grow");
         }
         if (wanted > disk.getCapacityInKB()) {
           disk.setCapacityInKB(wanted);
@@ -84,6 +85,14 @@ final class Reconfigure {
       spec.setDeviceChange(changes.toArray(VirtualDeviceConfigSpec[]::new));
     }
     return (p, c) -> p.reconfigVM_Task(vim(r.vm()), spec);
+  }
+
+  /** A disk's capacity as a user compares it with diskGb: whole GB, or GB to two places with the exact KB. */
+  static String size(long kb) {
+    if (kb % KB_PER_GB == 0) {
+      return kb / KB_PER_GB + " GB";
+    }
+    return String.format(Locale.ROOT, "%.2f GB (%d KB)", kb / (double) KB_PER_GB, kb);
   }
 
   /** Done when the VM already has everything the request asks for. */

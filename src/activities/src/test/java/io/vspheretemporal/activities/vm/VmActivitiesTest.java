@@ -3,9 +3,12 @@ package io.vspheretemporal.activities.vm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.vmware.vim25.VirtualDeviceConfigSpec;
+import com.vmware.vim25.VirtualDeviceConfigSpecOperation;
 import com.vmware.vim25.VirtualDisk;
 import com.vmware.vim25.VirtualEthernetCardDistributedVirtualPortBackingInfo;
 import com.vmware.vim25.VirtualEthernetCardNetworkBackingInfo;
+import com.vmware.vim25.VirtualMachineConfigSpec;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
@@ -30,6 +33,7 @@ import io.vspheretemporal.testing.VcSim;
 import io.vspheretemporal.testing.control.SimHost;
 import io.vspheretemporal.testing.control.SimTask;
 import io.vspheretemporal.testing.control.SimVm;
+import java.rmi.RemoteException;
 import java.time.Duration;
 import java.util.Calendar;
 import java.util.List;
@@ -177,6 +181,40 @@ class VmActivitiesTest {
     assertThat(f.getOriginalMessage()).contains("diskGb 2", "4 GB", "reconf-shrink");
     assertThat(Hardware.of(worker.session(), vm).firstDisk().orElseThrow().getCapacityInKB()).isEqualTo(4 * KB_PER_GB);
     assertThat(sim.control().counters().calls("ReconfigVM_Task")).as("only the growing one").isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedShrinkNamesTheExactSizeOfADiskThatIsNotWholeGb() throws Exception {
+    MoRef vm = copy("reconf-odd-disk");
+    long kb = 3 * KB_PER_GB / 2;
+    setFirstDiskKb(vm, kb);
+
+    ApplicationFailure f = failure(() -> vms.reconfigureVm(new ReconfigureVmRequest(vm, null, null, 1L, null)));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
+    // Not "smaller than the 1 GB disk": the disk is 1.5 GB.
+    assertThat(f.getOriginalMessage()).contains("diskGb 1", "1.50 GB", kb + " KB");
+  }
+
+  /** Sets the first disk's size with a ReconfigVM_Task of our own: the activity only takes whole GB. */
+  void setFirstDiskKb(MoRef vm, long kb) throws Exception {
+    VirtualDisk disk = Hardware.of(worker.session(), vm).firstDisk().orElseThrow();
+    disk.setCapacityInKB(kb);
+    VirtualDeviceConfigSpec change = new VirtualDeviceConfigSpec();
+    change.setOperation(VirtualDeviceConfigSpecOperation.edit);
+    change.setDevice(disk);
+    VirtualMachineConfigSpec spec = new VirtualMachineConfigSpec();
+    spec.setDeviceChange(new VirtualDeviceConfigSpec[] {change});
+    worker.session().call((p, c) -> p.reconfigVM_Task(Refs.vim(vm), spec));
+    Await.until("the disk has " + kb + " KB", Duration.ofSeconds(10), () -> firstDiskKb(vm), size -> size == kb);
+  }
+
+  static long firstDiskKb(MoRef vm) {
+    try {
+      return Hardware.of(worker.session(), vm).firstDisk().orElseThrow().getCapacityInKB();
+    } catch (RemoteException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
