@@ -164,16 +164,45 @@ public final class PropertyWatcher implements AutoCloseable {
 
   private record Collector(ManagedObjectReference ref, long epoch) {}
 
+  /**
+   * The collector of the current session, made when there is none. One made in an earlier
+   * session is replaced and destroyed: it usually went with that session, but one made while a
+   * re-login was finishing may belong to the new session, and merely forgetting it would leave it
+   * and its filters on vCenter, reporting to nobody, for as long as the session lives.
+   */
   private Collector currentCollector() throws RemoteException {
+    ManagedObjectReference replaced = null;
+    Collector current;
     synchronized (collectorLock) {
-      if (collector == null || collectorSessionGeneration != session.generation()) {
-        long generation = session.generation();
+      if (collector != null && collectorSessionGeneration != session.generation()) {
+        replaced = collector;
+        collector = null;
+      }
+      if (collector == null) {
         collector = session.call((p, sc) -> p.createPropertyCollector(sc.getPropertyCollector()));
-        collectorSessionGeneration = generation;
+        // Read after the call: a re-login already sends with its new session before it counts the
+        // new generation, and this call may have re-logged in itself.
+        collectorSessionGeneration = session.generation();
         collectorEpoch++;
         version = "";
       }
-      return new Collector(collector, collectorEpoch);
+      current = new Collector(collector, collectorEpoch);
+    }
+    if (replaced != null) {
+      destroyCollector(replaced);
+    }
+    return current;
+  }
+
+  private void destroyCollector(ManagedObjectReference c) {
+    try {
+      session.call((p, sc) -> {
+        p.destroyPropertyCollector(c);
+        return null;
+      });
+    } catch (RemoteException | RuntimeException e) {
+      log.debug("destroying a collector on '{}' failed (it may have gone with its session): {}",
+          session.name(), e.getMessage());
     }
   }
 
@@ -196,12 +225,13 @@ public final class PropertyWatcher implements AutoCloseable {
     Outage outage = new Outage();
     long refilteredEpoch = 0;
     while (running) {
+      Collector c = null;
       try {
         if (watches.isEmpty()) {
           wake.tryAcquire(1, TimeUnit.SECONDS);
           continue;
         }
-        Collector c = currentCollector();
+        c = currentCollector();
         if (c.epoch != refilteredEpoch) {
           refilter(c);
           refilteredEpoch = c.epoch;
@@ -213,10 +243,11 @@ public final class PropertyWatcher implements AutoCloseable {
           synchronized (collectorLock) {
             version = "";
           }
-        } else if (e.is("ManagedObjectNotFound") || e.is("NotAuthenticated") || e.is("RequestCanceled")) {
-          synchronized (collectorLock) {
-            collector = null; // gone with the old session: make a new one and refilter
-          }
+        } else if (c != null
+            && (e.is("ManagedObjectNotFound") || e.is("NotAuthenticated") || e.is("RequestCanceled"))) {
+          // The polled collector went with the old session: make a new one and refilter, unless
+          // another thread already made one (forgetting that one would leave it on vCenter).
+          markStale(c);
         } else {
           outage.failed(e);
         }
@@ -347,14 +378,7 @@ public final class PropertyWatcher implements AutoCloseable {
       collector = null;
     }
     if (c != null) {
-      try {
-        session.call((p, sc) -> {
-          p.destroyPropertyCollector(c);
-          return null;
-        });
-      } catch (RemoteException | RuntimeException e) {
-        log.debug("destroying the watcher's collector on '{}' failed: {}", session.name(), e.getMessage());
-      }
+      destroyCollector(c);
     }
   }
 
