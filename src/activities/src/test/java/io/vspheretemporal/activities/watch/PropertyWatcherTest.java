@@ -56,6 +56,7 @@ class PropertyWatcherTest {
   void fortyTasksEndThroughOneLongPollWhoseAnswersHoldAtMostThreeObjects(Simulator sim) throws Exception {
     sim.control().taskDuration("ReconfigVM_Task", Duration.ofSeconds(2));
     List<ManagedObjectReference> vms = modelVms(sim);
+    WatcherRig.quietCounters(sim);
     try (WatcherRig rig = WatcherRig.connect(sim, settings(Duration.ofSeconds(10), 3))) {
       List<ManagedObjectReference> tasks = atOnce(40, i -> rig.reconfigure(vms.get(i % vms.size())));
       List<TaskWatch> watches = atOnce(40, i -> TaskWatch.of(rig.watcher(), tasks.get(i)));
@@ -81,6 +82,7 @@ class PropertyWatcherTest {
   void pollsThatTimeOutEmptyDoNotStopTheEndFromArriving(Simulator sim) throws Exception {
     // The task shows no change for 3 s while queued; each poll waits at most 1 s for one.
     sim.control().configure(Map.of("queueDelay", "3s"));
+    WatcherRig.quietCounters(sim);
     try (WatcherRig rig = WatcherRig.connect(sim, settings(Duration.ofSeconds(1), 1000))) {
       ManagedObjectReference task = rig.reconfigure(modelVms(sim).get(0));
       try (TaskWatch watch = TaskWatch.of(rig.watcher(), task)) {

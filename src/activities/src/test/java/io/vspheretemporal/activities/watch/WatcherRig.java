@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.VirtualMachineConfigSpec;
+import io.vspheretemporal.activities.Await;
 import io.vspheretemporal.activities.SimVCenter;
 import io.vspheretemporal.activities.VCenters;
 import io.vspheretemporal.activities.session.VCenterSession;
@@ -37,6 +38,16 @@ record WatcherRig(VCenters vcenters, WatcherEvents events) implements AutoClosea
   /** Starts a ReconfigVM_Task that changes nothing: a task that runs its full duration and succeeds. */
   ManagedObjectReference reconfigure(ManagedObjectReference vm) throws RemoteException {
     return session().call((p, c) -> p.reconfigVM_Task(vm, new VirtualMachineConfigSpec()));
+  }
+
+  /**
+   * Waits until no long poll of an earlier test's watcher is still being answered, then restarts
+   * the simulator's counts, so that long polls in flight are this test's alone.
+   */
+  static void quietCounters(Simulator sim) {
+    Await.until("no long poll in flight", Duration.ofSeconds(10), () -> sim.control().counters().longPollsInFlight(),
+        n -> n == 0);
+    sim.control().resetCounters();
   }
 
   /** The model's virtual machines (not the templates, nor VMs other tests made). */
