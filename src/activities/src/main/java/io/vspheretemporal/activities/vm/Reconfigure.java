@@ -6,6 +6,7 @@ import com.vmware.vim25.ArrayOfVirtualDevice;
 import com.vmware.vim25.DistributedVirtualSwitchPortConnection;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.VirtualDevice;
+import com.vmware.vim25.VirtualDeviceBackingInfo;
 import com.vmware.vim25.VirtualDeviceConfigSpec;
 import com.vmware.vim25.VirtualDeviceConfigSpecOperation;
 import com.vmware.vim25.VirtualDisk;
@@ -25,6 +26,7 @@ import io.vspheretemporal.api.vm.ReconfigureVmRequest;
 import java.rmi.RemoteException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,7 +68,7 @@ final class Reconfigure {
         long wanted = r.diskGb() * KB_PER_GB;
         if (wanted < disk.getCapacityInKB()) {
           throw Failures.nonRetryable(FailureTypes.INVALID_REQUEST, "diskGb " + r.diskGb() + " is smaller than the "
-              + disk.getCapacityInKB() / KB_PER_GB + " GB disk of " + r.vm().label() + "; disks only grow");
+              + size(disk.getCapacityInKB()) + " disk of " + r.vm().label() + "; disks only grow");
         }
         if (wanted > disk.getCapacityInKB()) {
           disk.setCapacityInKB(wanted);
@@ -83,6 +85,14 @@ final class Reconfigure {
       spec.setDeviceChange(changes.toArray(VirtualDeviceConfigSpec[]::new));
     }
     return (p, c) -> p.reconfigVM_Task(vim(r.vm()), spec);
+  }
+
+  /** A disk's capacity as a user compares it with diskGb: whole GB, or GB to two places with the exact KB. */
+  static String size(long kb) {
+    if (kb % KB_PER_GB == 0) {
+      return kb / KB_PER_GB + " GB";
+    }
+    return String.format(Locale.ROOT, "%.2f GB (%d KB)", kb / (double) KB_PER_GB, kb);
   }
 
   /** Done when the VM already has everything the request asks for. */
@@ -102,10 +112,54 @@ final class Reconfigure {
     }
     if (done && r.network() != null) {
       VirtualEthernetCard nic = firstOrNull(devices, VirtualEthernetCard.class);
-      done = nic != null && nic.getBacking() instanceof VirtualEthernetCardNetworkBackingInfo b
-          && b.getNetwork() != null && r.network().value().equals(b.getNetwork().getVal());
+      done = nic != null && connectedTo(ctx, nic.getBacking(), r.network());
     }
     return done ? ProbeResult.done(null) : ProbeResult.notDone();
+  }
+
+  /**
+   * Whether a NIC's backing is the network or portgroup. A portgroup backing names the portgroup
+   * by its key and switch, not by its managed object, so those are what must match.
+   */
+  private static boolean connectedTo(OperationContext ctx, VirtualDeviceBackingInfo backing, MoRef network)
+      throws RemoteException {
+    if (isPortgroup(network)) {
+      Optional<PortgroupPort> port = PortgroupPort.read(ctx, network);
+      return port.isPresent() && backing instanceof VirtualEthernetCardDistributedVirtualPortBackingInfo b
+          && b.getPort() != null && port.get().matches(b.getPort());
+    }
+    return backing instanceof VirtualEthernetCardNetworkBackingInfo b
+        && b.getNetwork() != null && network.value().equals(b.getNetwork().getVal());
+  }
+
+  private static boolean isPortgroup(MoRef network) {
+    return "DistributedVirtualPortgroup".equals(network.type());
+  }
+
+  /** How a NIC's backing addresses a distributed portgroup: the portgroup's key and its switch's UUID. */
+  private record PortgroupPort(String portgroupKey, String switchUuid) {
+    /** Empty when vSphere does not know the portgroup. */
+    static Optional<PortgroupPort> read(OperationContext ctx, MoRef portgroup) throws RemoteException {
+      Optional<Map<String, Object>> pg = Properties.read(ctx.session(), vim(portgroup), "key",
+          "config.distributedVirtualSwitch");
+      if (pg.isEmpty()) {
+        return Optional.empty();
+      }
+      ManagedObjectReference dvs = (ManagedObjectReference) pg.get().get("config.distributedVirtualSwitch");
+      String uuid = (String) Properties.read(ctx.session(), dvs, "uuid").orElse(Map.of()).get("uuid");
+      return Optional.of(new PortgroupPort((String) pg.get().get("key"), uuid));
+    }
+
+    boolean matches(DistributedVirtualSwitchPortConnection port) {
+      return Objects.equals(portgroupKey, port.getPortgroupKey()) && Objects.equals(switchUuid, port.getSwitchUuid());
+    }
+
+    DistributedVirtualSwitchPortConnection connection() {
+      DistributedVirtualSwitchPortConnection port = new DistributedVirtualSwitchPortConnection();
+      port.setPortgroupKey(portgroupKey);
+      port.setSwitchUuid(switchUuid);
+      return port;
+    }
   }
 
   private static Long toLong(Object o) {
@@ -148,18 +202,12 @@ final class Reconfigure {
     return change;
   }
 
-  private static com.vmware.vim25.VirtualDeviceBackingInfo backing(OperationContext ctx, MoRef network)
-      throws RemoteException {
-    if ("DistributedVirtualPortgroup".equals(network.type())) {
-      Map<String, Object> pg = Properties.read(ctx.session(), vim(network), "key", "config.distributedVirtualSwitch")
+  private static VirtualDeviceBackingInfo backing(OperationContext ctx, MoRef network) throws RemoteException {
+    if (isPortgroup(network)) {
+      PortgroupPort port = PortgroupPort.read(ctx, network)
           .orElseThrow(() -> Failures.nonRetryable(FailureTypes.NOT_FOUND, "portgroup " + network.label() + " does not exist"));
-      ManagedObjectReference dvs = (ManagedObjectReference) pg.get("config.distributedVirtualSwitch");
-      String uuid = (String) Properties.read(ctx.session(), dvs, "uuid").orElse(Map.of()).get("uuid");
-      DistributedVirtualSwitchPortConnection port = new DistributedVirtualSwitchPortConnection();
-      port.setPortgroupKey((String) pg.get("key"));
-      port.setSwitchUuid(uuid);
       VirtualEthernetCardDistributedVirtualPortBackingInfo b = new VirtualEthernetCardDistributedVirtualPortBackingInfo();
-      b.setPort(port);
+      b.setPort(port.connection());
       return b;
     }
     String name = (String) Properties.read(ctx.session(), vim(network), "name")

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,28 +77,63 @@ public final class PropertyWatcher implements AutoCloseable {
     return w;
   }
 
+  /**
+   * Gives the watch a filter on the current collector unless it has one. Both {@link #watch} and
+   * the loop's {@link #refilter} call this for a new watch, so the watch's lock makes the second
+   * caller find the filter the first one made instead of creating another, which nobody would
+   * ever destroy.
+   */
   private void createFilter(Watch w) throws RemoteException {
-    for (int tries = 0; ; tries++) {
-      Collector c = currentCollector();
-      try {
-        ManagedObjectReference filter = session.call((p, sc) -> p.createFilter(c.ref, spec(w), true));
+    w.filtering.lock();
+    try {
+      for (int tries = 0; ; tries++) {
+        Collector c = currentCollector();
         synchronized (w) {
-          w.filter = filter;
-          w.epoch = c.epoch;
-        }
-        synchronized (collectorLock) {
-          if (collectorEpoch == c.epoch) {
+          if (w.closed || w.epoch == c.epoch) {
             return;
           }
         }
-        // The collector was replaced while we created the filter: create it on the new one.
-      } catch (VimFaultException e) {
-        if (tries < 2 && collectorGone(e, c)) {
-          markStale(c);
-          continue;
+        try {
+          ManagedObjectReference filter = session.call((p, sc) -> p.createFilter(c.ref, spec(w), true));
+          boolean closed;
+          synchronized (w) {
+            closed = w.closed;
+            if (!closed) {
+              w.filter = filter;
+              w.epoch = c.epoch;
+            }
+          }
+          if (closed) {
+            destroyFilter(filter); // closed while we created it: its close saw no filter to destroy
+            return;
+          }
+          synchronized (collectorLock) {
+            if (collectorEpoch == c.epoch) {
+              return;
+            }
+          }
+          // The collector was replaced while we created the filter: create it on the new one.
+        } catch (VimFaultException e) {
+          if (tries < 2 && collectorGone(e, c)) {
+            markStale(c);
+            continue;
+          }
+          throw e;
         }
-        throw e;
       }
+    } finally {
+      w.filtering.unlock();
+    }
+  }
+
+  private void destroyFilter(ManagedObjectReference filter) {
+    try {
+      session.call((p, sc) -> {
+        p.destroyPropertyFilter(filter);
+        return null;
+      });
+    } catch (RemoteException | RuntimeException e) {
+      log.debug("destroying a filter on '{}' failed: {}", session.name(), e.getMessage());
     }
   }
 
@@ -128,16 +164,45 @@ public final class PropertyWatcher implements AutoCloseable {
 
   private record Collector(ManagedObjectReference ref, long epoch) {}
 
+  /**
+   * The collector of the current session, made when there is none. One made in an earlier
+   * session is replaced and destroyed: it usually went with that session, but one made while a
+   * re-login was finishing may belong to the new session, and merely forgetting it would leave it
+   * and its filters on vCenter, reporting to nobody, for as long as the session lives.
+   */
   private Collector currentCollector() throws RemoteException {
+    ManagedObjectReference replaced = null;
+    Collector current;
     synchronized (collectorLock) {
-      if (collector == null || collectorSessionGeneration != session.generation()) {
-        long generation = session.generation();
+      if (collector != null && collectorSessionGeneration != session.generation()) {
+        replaced = collector;
+        collector = null;
+      }
+      if (collector == null) {
         collector = session.call((p, sc) -> p.createPropertyCollector(sc.getPropertyCollector()));
-        collectorSessionGeneration = generation;
+        // Read after the call: a re-login already sends with its new session before it counts the
+        // new generation, and this call may have re-logged in itself.
+        collectorSessionGeneration = session.generation();
         collectorEpoch++;
         version = "";
       }
-      return new Collector(collector, collectorEpoch);
+      current = new Collector(collector, collectorEpoch);
+    }
+    if (replaced != null) {
+      destroyCollector(replaced);
+    }
+    return current;
+  }
+
+  private void destroyCollector(ManagedObjectReference c) {
+    try {
+      session.call((p, sc) -> {
+        p.destroyPropertyCollector(c);
+        return null;
+      });
+    } catch (RemoteException | RuntimeException e) {
+      log.debug("destroying a collector on '{}' failed (it may have gone with its session): {}",
+          session.name(), e.getMessage());
     }
   }
 
@@ -160,12 +225,13 @@ public final class PropertyWatcher implements AutoCloseable {
     Outage outage = new Outage();
     long refilteredEpoch = 0;
     while (running) {
+      Collector c = null;
       try {
         if (watches.isEmpty()) {
           wake.tryAcquire(1, TimeUnit.SECONDS);
           continue;
         }
-        Collector c = currentCollector();
+        c = currentCollector();
         if (c.epoch != refilteredEpoch) {
           refilter(c);
           refilteredEpoch = c.epoch;
@@ -177,10 +243,11 @@ public final class PropertyWatcher implements AutoCloseable {
           synchronized (collectorLock) {
             version = "";
           }
-        } else if (e.is("ManagedObjectNotFound") || e.is("NotAuthenticated") || e.is("RequestCanceled")) {
-          synchronized (collectorLock) {
-            collector = null; // gone with the old session: make a new one and refilter
-          }
+        } else if (c != null
+            && (e.is("ManagedObjectNotFound") || e.is("NotAuthenticated") || e.is("RequestCanceled"))) {
+          // The polled collector went with the old session: make a new one and refilter, unless
+          // another thread already made one (forgetting that one would leave it on vCenter).
+          markStale(c);
         } else {
           outage.failed(e);
         }
@@ -262,7 +329,7 @@ public final class PropertyWatcher implements AutoCloseable {
           continue;
         }
         try {
-          createFilter(w);
+          createFilter(w); // if watch() is creating its filter right now, this waits and finds it
         } catch (VimFaultException e) {
           if (e.is("ManagedObjectNotFound")) {
             w.vanished();
@@ -311,14 +378,7 @@ public final class PropertyWatcher implements AutoCloseable {
       collector = null;
     }
     if (c != null) {
-      try {
-        session.call((p, sc) -> {
-          p.destroyPropertyCollector(c);
-          return null;
-        });
-      } catch (RemoteException | RuntimeException e) {
-        log.debug("destroying the watcher's collector on '{}' failed: {}", session.name(), e.getMessage());
-      }
+      destroyCollector(c);
     }
   }
 
@@ -330,6 +390,8 @@ public final class PropertyWatcher implements AutoCloseable {
     private final Map<String, Object> properties = new HashMap<>();
     private ManagedObjectReference filter;
     private long epoch = -1;
+    /** Held while a filter is created for this watch (a ReentrantLock: it spans a SOAP call on a virtual thread). */
+    private final ReentrantLock filtering = new ReentrantLock();
     private long sequence;
     private boolean closed;
 
@@ -394,14 +456,7 @@ public final class PropertyWatcher implements AutoCloseable {
       if (f == null || !current) {
         return;
       }
-      try {
-        session.call((p, sc) -> {
-          p.destroyPropertyFilter(f);
-          return null;
-        });
-      } catch (RemoteException | RuntimeException ex) {
-        log.debug("destroying a filter on '{}' failed: {}", session.name(), ex.getMessage());
-      }
+      destroyFilter(f);
     }
   }
 }
