@@ -24,6 +24,11 @@ public final class FailureTypes {
   public static final String GUEST_TIMEOUT = "GuestTimeout";
   /** vSphere forgot the task and nothing tells whether its work happened. */
   public static final String TASK_LOST = "TaskLost";
+  /**
+   * The task failed with a fault this worker's vim25 binding cannot parse (newer than API 6.0);
+   * the message is still vSphere's.
+   */
+  public static final String UNREADABLE_TASK_FAULT = "UnreadableTaskFault";
 
   /**
    * Faults where retrying the same request cannot help: the request is wrong, the object is in
@@ -31,6 +36,7 @@ public final class FailureTypes {
    */
   public static final List<String> NON_RETRYABLE = List.of(
       INVALID_REQUEST, UNKNOWN_VCENTER, CERTIFICATE_REJECTED, UNKNOWN_SECRET, NOT_FOUND, GUEST_TIMEOUT, TASK_LOST,
+      UNREADABLE_TASK_FAULT,
       "InvalidArgument", "InvalidRequest", "DuplicateName", "InvalidName", "NotFound", "ManagedObjectNotFound",
       "NoPermission", "InvalidLogin", "NotSupported", "NotImplemented", "InvalidState", "InvalidPowerState",
       "InvalidDatastore", "InvalidDatastorePath", "FileAlreadyExists", "AlreadyExists", "AlreadyConnected",

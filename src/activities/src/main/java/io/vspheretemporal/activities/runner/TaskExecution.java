@@ -206,7 +206,8 @@ final class TaskExecution<Q, R> {
       throw e;
     }
     CancellationToken<ActivityCanceledException> token = activity.getCancellationToken();
-    CancellationToken.Registration wakeOnCancel = token.onCancel(watch::wake);
+    TaskWatch[] current = {watch};
+    CancellationToken.Registration wakeOnCancel = token.onCancel(() -> current[0].wake());
     try {
       TaskSnapshot last = null;
       Duration interval = runner.settings.heartbeatInterval();
@@ -214,6 +215,14 @@ final class TaskExecution<Q, R> {
         TaskWatch.Outcome o = watch.next(interval);
         if (o.gone()) {
           return null;
+        }
+        if (o.unreadable() != null) {
+          log.warn("{} on {}: cannot parse task {}'s info ({}); following its plain fields",
+              op.name(), target.label(), ref.getVal(), o.unreadable());
+          watch.close();
+          watch = TaskWatch.plain(runner.vcenters.watcher(session.name()), ref);
+          current[0] = watch;
+          continue;
         }
         if (o.snapshot() != null) {
           last = o.snapshot();

@@ -14,6 +14,7 @@ import com.vmware.vim25.PropertyFilterUpdate;
 import com.vmware.vim25.PropertySpec;
 import com.vmware.vim25.UpdateSet;
 import com.vmware.vim25.WaitOptions;
+import io.vspheretemporal.activities.inventory.Properties;
 import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
 import io.vspheretemporal.activities.session.VimTransportException;
@@ -255,6 +256,9 @@ public final class PropertyWatcher implements AutoCloseable {
         if (!running) {
           return; // closing: the interrupted poll is expected
         }
+        if (e.kind() == VimTransportException.Kind.PROTOCOL && c != null) {
+          quarantine();
+        }
         outage.failed(e);
       } catch (RemoteException | RuntimeException e) {
         outage.failed(e);
@@ -284,6 +288,30 @@ public final class PropertyWatcher implements AutoCloseable {
       }
     }
     listener.polled(session.name(), dispatch(set), (System.nanoTime() - started) / 1_000_000);
+  }
+
+  /**
+   * An answer this worker cannot parse (a value or element the vim25 binding does not know) would
+   * come back on every poll and stall every watch. Find the watched objects whose properties
+   * cannot be read, stop watching them (their waiters learn why), and carry on with the rest.
+   */
+  private void quarantine() {
+    for (Set<Watch> set : watches.values()) {
+      for (Watch w : set) {
+        try {
+          Properties.read(session, w.key.toRef(), w.paths.toArray(String[]::new));
+        } catch (VimTransportException e) {
+          if (e.kind() == VimTransportException.Kind.PROTOCOL) {
+            log.warn("vCenter '{}': cannot read {} of {} ({}); no longer watching it", session.name(), w.paths,
+                w.key, e.getMessage());
+            w.unreadable(e.getMessage());
+            w.close();
+          }
+        } catch (RemoteException | RuntimeException e) {
+          // readable, or gone: the next poll tells
+        }
+      }
+    }
   }
 
   /** Consecutive poll failures: logged once, retried with exponential backoff. */
@@ -429,11 +457,15 @@ public final class PropertyWatcher implements AutoCloseable {
           }
         }
       }
-      latest.set(new ObjectState(key, Map.copyOf(properties), false, ++sequence));
+      latest.set(new ObjectState(key, Map.copyOf(properties), false, null, ++sequence));
     }
 
     private synchronized void vanished() {
-      latest.set(new ObjectState(key, Map.of(), true, ++sequence));
+      latest.set(new ObjectState(key, Map.of(), true, null, ++sequence));
+    }
+
+    private synchronized void unreadable(String why) {
+      latest.set(new ObjectState(key, Map.copyOf(properties), false, why, ++sequence));
     }
 
     @Override

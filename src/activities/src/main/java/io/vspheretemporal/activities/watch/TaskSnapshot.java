@@ -5,6 +5,7 @@ import io.vspheretemporal.activities.vim.ObjectKey;
 import com.vmware.vim25.LocalizedMethodFault;
 import com.vmware.vim25.ManagedObjectReference;
 import com.vmware.vim25.TaskInfo;
+import io.vspheretemporal.api.FailureTypes;
 import java.time.Instant;
 import java.util.Calendar;
 
@@ -63,6 +64,17 @@ public record TaskSnapshot(
         info.getResult(),
         faultType,
         faultMessage);
+  }
+
+
+  /** A snapshot from TaskInfo's plain fields (see {@link TaskWatch#plain}). */
+  static TaskSnapshot ofPlain(ObjectKey task, java.util.Map<String, Object> p) {
+    String state = p.get("info.state") == null ? "queued" : p.get("info.state").toString();
+    boolean failed = "error".equals(state);
+    return new TaskSnapshot(task, (String) p.get("info.key"), (String) p.get("info.name"), null, null, state,
+        Boolean.TRUE.equals(p.get("info.cancelled")), Boolean.TRUE.equals(p.get("info.cancelable")),
+        (Integer) p.get("info.progress"), null, null, null, null, 0, null, p.get("info.result"),
+        failed ? FailureTypes.UNREADABLE_TASK_FAULT : null, failed ? (String) p.get("info.error.localizedMessage") : null);
   }
 
   private static Instant instant(Calendar c) {

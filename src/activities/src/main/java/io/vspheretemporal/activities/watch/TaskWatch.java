@@ -11,16 +11,31 @@ import java.util.List;
  * {@link TaskSnapshot}, whenever it changes.
  */
 public final class TaskWatch implements AutoCloseable {
+  /** The plain fields of TaskInfo, watched when the whole info cannot be parsed. */
+  static final List<String> PLAIN = List.of("info.key", "info.name", "info.state", "info.progress", "info.cancelable",
+      "info.cancelled", "info.result", "info.error.localizedMessage");
+
   private final PropertyWatcher.Watch watch;
+  private final boolean plain;
   private long seen;
 
-  private TaskWatch(PropertyWatcher.Watch watch) {
+  private TaskWatch(PropertyWatcher.Watch watch, boolean plain) {
     this.watch = watch;
+    this.plain = plain;
   }
 
   /** Starts watching; throws {@code ManagedObjectNotFound} if vSphere does not know the task. */
   public static TaskWatch of(PropertyWatcher watcher, ManagedObjectReference task) throws RemoteException {
-    return new TaskWatch(watcher.watch(task, List.of("info")));
+    return new TaskWatch(watcher.watch(task, List.of("info")), false);
+  }
+
+  /**
+   * Watches only TaskInfo's plain fields, for a task whose full info this worker cannot parse
+   * (e.g. a fault type newer than its vim25 binding): the end and vSphere's message still arrive,
+   * the fault's type does not.
+   */
+  public static TaskWatch plain(PropertyWatcher watcher, ManagedObjectReference task) throws RemoteException {
+    return new TaskWatch(watcher.watch(task, PLAIN), true);
   }
 
   /**
@@ -34,13 +49,16 @@ public final class TaskWatch implements AutoCloseable {
       seen = state.sequence();
     }
     if (state == null) {
-      return new Outcome(null, false, false);
+      return new Outcome(null, false, false, null);
     }
     if (state.gone()) {
-      return new Outcome(null, true, changed);
+      return new Outcome(null, true, changed, null);
+    }
+    if (plain) {
+      return new Outcome(TaskSnapshot.ofPlain(state.object(), state.properties()), false, changed, state.unreadable());
     }
     Object info = state.get("info");
-    return new Outcome(info instanceof TaskInfo ti ? TaskSnapshot.of(ti) : null, false, changed);
+    return new Outcome(info instanceof TaskInfo ti ? TaskSnapshot.of(ti) : null, false, changed, state.unreadable());
   }
 
   /** Wakes a waiting {@link #next} early, e.g. when cancellation was requested. */
@@ -57,6 +75,8 @@ public final class TaskWatch implements AutoCloseable {
    * @param snapshot the latest task state (null before the first)
    * @param gone vSphere no longer knows the task
    * @param changed whether this is news since the previous call
+   * @param unreadable why the task's info can no longer be watched (vSphere sent values this
+   *     worker cannot parse), else null
    */
-  public record Outcome(TaskSnapshot snapshot, boolean gone, boolean changed) {}
+  public record Outcome(TaskSnapshot snapshot, boolean gone, boolean changed, String unreadable) {}
 }
