@@ -60,6 +60,33 @@ class ProvisionVmWorkflowTest {
     assertThat(progress.outcome()).isEqualTo("provisioned at 192.0.2.11");
   }
 
+  @Test
+  void theQueryAndCurrentDetailsShowTheStepsAndLiveProgress(Simulator sim) throws Exception {
+    sim.control().taskDuration("CloneVM_Task", Duration.ofSeconds(4));
+    ProvisionVmWorkflow wf = rig.newWorkflow(ProvisionVmWorkflow.class, "provision-progress");
+    WorkflowClient.start(wf::provision, WorkflowRig.vm("progress-01", "192.0.2.15"));
+    WorkflowStub stub = WorkflowStub.fromTyped(wf);
+
+    WorkflowProgress p = WorkflowRig.awaitProgress(stub, x -> "Clone".equals(x.current())
+        && x.steps().get(1).progress() != null && x.steps().get(1).progress() >= 30);
+    StepStatus clone = p.steps().get(1);
+    assertThat(p.steps()).extracting(StepStatus::name)
+        .containsExactly("Find template and placement", "Clone", "Reconfigure", "Power on", "Wait for IP address");
+    assertThat(p.steps().get(0).state()).isEqualTo(StepState.DONE);
+    assertThat(clone.state()).isEqualTo(StepState.RUNNING);
+    assertThat(clone.task()).startsWith("task-");
+    assertThat(clone.detail()).startsWith("running");
+    WorkflowProgress later = WorkflowRig.awaitProgress(stub,
+        x -> x.steps().get(1).progress() != null && x.steps().get(1).progress() > clone.progress());
+    assertThat(later.steps().get(1).progress()).isGreaterThan(clone.progress());
+
+    String details = stub.query("__temporal_workflow_metadata", io.temporal.api.sdk.v1.WorkflowMetadata.class)
+        .getCurrentDetails();
+    assertThat(details).contains("**ProvisionVm progress-01 on sim**").contains("[x] Find template and placement")
+        .contains("**Clone**").contains("%").contains("[ ] Power on");
+    stub.getResult(ProvisionVmResult.class);
+  }
+
   static Stream<Arguments> failures() {
     return Stream.of(
         Arguments.of("Find template and placement", null, "NotFound"),

@@ -10,6 +10,7 @@ import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.vspheretemporal.activities.runner.ProgressSignals;
 import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskListener;
 import io.vspheretemporal.activities.runner.TaskRunner;
@@ -37,6 +38,7 @@ public final class TemporalHarness implements AutoCloseable {
   private final SessionListener sessionListener;
   private final SecretResolver secrets;
   private final WorkerFactory workflowFactory;
+  private final ProgressSignals progressSignals;
   private WorkerFactory factory;
   private VCenters vcenters;
 
@@ -47,6 +49,7 @@ public final class TemporalHarness implements AutoCloseable {
     this.env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
     this.workflowFactory = WorkerFactory.newInstance(env.getWorkflowClient());
     workflowFactory.newWorker(QUEUE).registerWorkflowImplementationTypes(workflows);
+    this.progressSignals = ProgressSignals.forImplementations(java.util.List.of(workflows));
     workflowFactory.start();
   }
 
@@ -64,7 +67,7 @@ public final class TemporalHarness implements AutoCloseable {
   /** A new activity worker process, as far as Temporal and vSphere can tell: its own factory and sessions. */
   public void startWorker(TaskListener tasks) {
     vcenters = SimVCenter.vcenters(sim, sessionListener);
-    TaskRunner runner = new TaskRunner(vcenters, secrets, SETTINGS, tasks);
+    TaskRunner runner = new TaskRunner(vcenters, secrets, SETTINGS, tasks, progressSignals);
     factory = WorkerFactory.newInstance(env.getWorkflowClient());
     Worker worker = factory.newWorker(QUEUE, VSphereActivities.workerOptions(SETTINGS).build());
     VSphereActivities.register(worker, runner);

@@ -50,6 +50,7 @@ final class TaskExecution<Q, R> {
   private final Q request;
   private final ActivityExecutionContext activity;
   private final ActivityInfo info;
+  private final ProgressSignals.Sender signals;
   private MoRef target;
   private VCenterSession session;
   private OperationContext ctx;
@@ -67,6 +68,7 @@ final class TaskExecution<Q, R> {
     this.request = request;
     this.activity = activity;
     this.info = activity.getInfo();
+    this.signals = runner.progressSignals.sender(activity);
   }
 
   R run() {
@@ -277,6 +279,7 @@ final class TaskExecution<Q, R> {
     }
     lastHeartbeat = System.nanoTime();
     lastReported = p;
+    signals.send(p);
   }
 
   private void cancelTask(ManagedObjectReference ref) throws RemoteException {

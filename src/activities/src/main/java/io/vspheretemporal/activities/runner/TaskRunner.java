@@ -14,12 +14,19 @@ public final class TaskRunner {
   final SecretResolver secrets;
   final RunnerSettings settings;
   final TaskListener listener;
+  final ProgressSignals progressSignals;
 
   public TaskRunner(VCenters vcenters, SecretResolver secrets, RunnerSettings settings, TaskListener listener) {
+    this(vcenters, secrets, settings, listener, ProgressSignals.none());
+  }
+
+  public TaskRunner(VCenters vcenters, SecretResolver secrets, RunnerSettings settings, TaskListener listener,
+      ProgressSignals progressSignals) {
     this.vcenters = vcenters;
     this.secrets = secrets;
     this.settings = settings;
     this.listener = listener;
+    this.progressSignals = progressSignals;
   }
 
   /** Runs the operation in the current activity and returns its typed result. */
