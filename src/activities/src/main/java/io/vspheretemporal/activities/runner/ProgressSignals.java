@@ -52,7 +52,8 @@ public final class ProgressSignals {
   /** A sender for one step: sends only what changed since its last signal. */
   Sender sender(ActivityExecutionContext activity) {
     ActivityInfo info = activity.getInfo();
-    return new Sender(activity, listeners.contains(info.getWorkflowType()));
+    String type = info.getWorkflowType();
+    return new Sender(activity, type != null && listeners.contains(type));
   }
 
   static final class Sender {

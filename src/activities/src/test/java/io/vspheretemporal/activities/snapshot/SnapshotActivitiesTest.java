@@ -74,7 +74,7 @@ class SnapshotActivitiesTest {
     assertThat(info.getCurrentSnapshot().getVal()).isEqualTo(snapshot.value());
     VirtualMachineSnapshotTree root = info.getRootSnapshotList()[0];
     assertThat(root.getName()).isEqualTo("before-upgrade");
-    assertThat(root.getDescription()).matches("kernel 6\\.1 \\[vsphere-temporal vt-[0-9a-f]{24}]");
+    assertThat(root.getDescription()).matches("kernel 6\\.1 \\[vsphere-temporal .+/.+#[0-9a-f]{12}]");
     assertThat(sim.control().counters().calls("CreateSnapshot_Task")).isEqualTo(1);
   }
 
