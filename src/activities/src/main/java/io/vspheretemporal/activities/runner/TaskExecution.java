@@ -237,6 +237,10 @@ final class TaskExecution<Q, R> {
           cancelTask(ref);
         }
         if (last.done()) {
+          if (last.completeTime() != null && o.changed()) {
+            Duration lag = Duration.between(last.completeTime(), java.time.Instant.now());
+            runner.listener.detected(session.name(), op.name(), lag.isNegative() ? Duration.ZERO : lag);
+          }
           return last;
         }
         if (cancellation != null && System.nanoTime() > cancelDeadline) {
