@@ -94,6 +94,7 @@ func start(cfg config) (*sim, error) {
 	if err := createTemplates(); err != nil {
 		return nil, fmt.Errorf("creating templates: %w", err)
 	}
+	s.tasks.forgetModelTasks()
 
 	mux := http.NewServeMux()
 	mux.Handle("/_sim/", newControlAPI(s))

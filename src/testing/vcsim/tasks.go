@@ -598,3 +598,17 @@ func (t *taskTable) list() []taskView {
 	}
 	return out
 }
+
+// forgetModelTasks removes the tasks vcsim ran while building its inventory, so the simulator
+// starts with an empty task list, like a freshly started vCenter.
+func (t *taskTable) forgetModelTasks() {
+	tm, ok := vcsim.Map.Get(types.ManagedObjectReference{Type: "TaskManager", Value: "TaskManager"}).(*vcsim.TaskManager)
+	if !ok {
+		return
+	}
+	var refs []types.ManagedObjectReference
+	vcsim.Map.WithLock(tm, func() { refs = append(refs, tm.RecentTask...) })
+	for _, ref := range refs {
+		t.forget(ref)
+	}
+}

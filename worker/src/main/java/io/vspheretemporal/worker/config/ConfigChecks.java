@@ -55,7 +55,7 @@ final class ConfigChecks {
     }
     List<VCenterConfig> vcenters = vcenters(c.vcenters());
 
-    WorkerSettings w = c.worker() == null ? new WorkerSettings(null, null, null) : c.worker();
+    WorkerSettings w = c.worker() == null ? new WorkerSettings(null, null, null, null) : c.worker();
     Duration heartbeat = duration("worker.heartbeatInterval", w.heartbeatInterval(), Duration.ofSeconds(5));
     Duration grace = duration("worker.shutdownGrace", w.shutdownGrace(), Duration.ofSeconds(30));
     int maxActivities = w.maxConcurrentActivities() == null ? 10_000 : w.maxConcurrentActivities();
@@ -74,7 +74,7 @@ final class ConfigChecks {
       throw new ConfigException(problems);
     }
     return new ResolvedConfig(target, namespace, List.copyOf(queues), t.tls(), apiKey, vcenters, secrets,
-        heartbeat, grace, maxActivities, port, format);
+        heartbeat, grace, maxActivities, !Boolean.FALSE.equals(w.stickyWorkflows()), port, format);
   }
 
   private List<VCenterConfig> vcenters(List<VCenterEntry> entries) {

@@ -21,6 +21,7 @@ public record ResolvedConfig(
     Duration heartbeatInterval,
     Duration shutdownGrace,
     int maxConcurrentActivities,
+    boolean stickyWorkflows,
     int metricsPort,
     String logFormat) {
 

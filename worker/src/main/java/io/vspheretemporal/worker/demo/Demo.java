@@ -17,6 +17,6 @@ public final class Demo {
     TlsPolicy tls = sim.thumbprint().<TlsPolicy>map(TlsPolicy.Pinned::new).orElse(TlsPolicy.Verify.jdkDefaults());
     VCenterConfig vc = VCenterConfig.of("sim", sim.sdkUrl(), sim.username(), Secret.of(sim.password()), tls);
     return new ResolvedConfig("localhost:" + temporalPort, "default", List.of("vsphere"), null, null, List.of(vc),
-        Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 10_000, 0, "text");
+        Map.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), 10_000, true, 0, "text");
   }
 }

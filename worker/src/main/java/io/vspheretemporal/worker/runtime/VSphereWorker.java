@@ -69,10 +69,13 @@ public final class VSphereWorker implements AutoCloseable {
       RunAttributes.register(service, config.namespace());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       for (String queue : config.taskQueues()) {
-        Worker worker = factory.newWorker(queue, VSphereActivities.workerOptions(settings)
+        var options = VSphereActivities.workerOptions(settings)
             .setMaxConcurrentActivityExecutionSize(config.maxConcurrentActivities())
-            .setAllowActivityHeartbeatDuringShutdown(true)
-            .build());
+            .setAllowActivityHeartbeatDuringShutdown(true);
+        if (!config.stickyWorkflows()) {
+          options.setStickyQueueScheduleToStartTimeout(Duration.ZERO); // zero turns sticky execution off
+        }
+        Worker worker = factory.newWorker(queue, options.build());
         worker.registerWorkflowImplementationTypes(workflows.toArray(Class<?>[]::new));
         VSphereActivities.register(worker, runner);
       }
