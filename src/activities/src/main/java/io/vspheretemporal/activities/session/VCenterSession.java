@@ -29,6 +29,7 @@ public final class VCenterSession implements AutoCloseable {
   private final AtomicLong generation = new AtomicLong();
   private volatile ServiceContent content;
   private volatile boolean closed;
+  private com.vmware.vim25.mo.ServerConnection moConnection;
 
   private VCenterSession(VCenterConfig config, SessionListener listener) {
     this.config = config;
@@ -157,6 +158,21 @@ public final class VCenterSession implements AutoCloseable {
       default -> new VCenterException(config.name(), FailureTypes.VCENTER_UNREACHABLE, true,
           "vCenter '" + config.name() + "': " + e.getMessage(), e);
     };
+  }
+
+  /**
+   * yavijava's managed-object layer over this session, for code that must measure it (the
+   * benchmark's polling baseline); the product itself never uses it.
+   */
+  public synchronized com.vmware.vim25.mo.ServerConnection moConnection() {
+    if (moConnection == null) {
+      try {
+        moConnection = MoLayer.bind(config.url().toURL(), port);
+      } catch (java.net.MalformedURLException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return moConnection;
   }
 
   /** Keeps an idle session alive (vCenter ends sessions idle for 30 minutes by default). */

@@ -288,6 +288,22 @@ public final class PropertyWatcher implements AutoCloseable {
       }
     }
     listener.polled(session.name(), dispatch(set), (System.nanoTime() - started) / 1_000_000);
+    if (!Boolean.TRUE.equals(set.getTruncated())) {
+      pace(started);
+    }
+  }
+
+  /** Waits out the rest of the pacing interval since the poll that just answered began. */
+  private void pace(long pollStarted) {
+    long rest = settings.pacing().toNanos() - (System.nanoTime() - pollStarted);
+    if (rest > 0) {
+      try {
+        Thread.sleep(rest / 1_000_000, (int) (rest % 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        running = false;
+      }
+    }
   }
 
   /**
