@@ -67,14 +67,29 @@ public record TaskSnapshot(
   }
 
 
-  /** A snapshot from TaskInfo's plain fields (see {@link TaskWatch#plain}). */
-  static TaskSnapshot ofPlain(ObjectKey task, java.util.Map<String, Object> p) {
+  /**
+   * A snapshot from watched TaskInfo fields ({@link TaskWatch#FIELDS}); with {@code plain}, the
+   * error is only its message (its fault could not be parsed).
+   */
+  static TaskSnapshot of(ObjectKey task, java.util.Map<String, Object> p, boolean plain) {
     String state = p.get("info.state") == null ? "queued" : p.get("info.state").toString();
-    boolean failed = "error".equals(state);
-    return new TaskSnapshot(task, (String) p.get("info.key"), (String) p.get("info.name"), null, null, state,
+    String faultType = null;
+    String faultMessage = null;
+    if ("error".equals(state)) {
+      if (plain) {
+        faultType = FailureTypes.UNREADABLE_TASK_FAULT;
+        faultMessage = (String) p.get("info.error.localizedMessage");
+      } else if (p.get("info.error") instanceof LocalizedMethodFault error) {
+        faultType = error.getFault() == null ? "SystemError" : error.getFault().getClass().getSimpleName();
+        faultMessage = error.getLocalizedMessage();
+      }
+    }
+    String description = p.get("info.description") instanceof com.vmware.vim25.LocalizableMessage m ? m.getMessage() : null;
+    return new TaskSnapshot(task, null, null, null, null, state,
         Boolean.TRUE.equals(p.get("info.cancelled")), Boolean.TRUE.equals(p.get("info.cancelable")),
-        (Integer) p.get("info.progress"), null, null, null, null, 0, null, p.get("info.result"),
-        failed ? FailureTypes.UNREADABLE_TASK_FAULT : null, failed ? (String) p.get("info.error.localizedMessage") : null);
+        (Integer) p.get("info.progress"), description, null, null,
+        p.get("info.completeTime") instanceof Calendar c ? c.toInstant() : null, 0, null, p.get("info.result"),
+        faultType, faultMessage);
   }
 
   private static Instant instant(Calendar c) {

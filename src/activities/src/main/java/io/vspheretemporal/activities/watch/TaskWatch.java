@@ -1,7 +1,6 @@
 package io.vspheretemporal.activities.watch;
 
 import com.vmware.vim25.ManagedObjectReference;
-import com.vmware.vim25.TaskInfo;
 import java.rmi.RemoteException;
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +10,17 @@ import java.util.List;
  * {@link TaskSnapshot}, whenever it changes.
  */
 public final class TaskWatch implements AutoCloseable {
-  /** The plain fields of TaskInfo, watched when the whole info cannot be parsed. */
-  static final List<String> PLAIN = List.of("info.key", "info.name", "info.state", "info.progress", "info.cancelable",
-      "info.cancelled", "info.result", "info.error.localizedMessage");
+  /**
+   * The TaskInfo fields a step needs. Watching them rather than the whole info means a progress
+   * change sends one small value instead of the whole TaskInfo: less for vCenter to send and for
+   * the worker to parse and keep.
+   */
+  static final List<String> FIELDS = List.of("info.state", "info.progress", "info.cancelable", "info.cancelled",
+      "info.description", "info.result", "info.error", "info.completeTime");
+
+  /** The same with the error's message instead of the error, when the fault cannot be parsed. */
+  static final List<String> PLAIN = List.of("info.state", "info.progress", "info.cancelable", "info.cancelled",
+      "info.description", "info.result", "info.error.localizedMessage", "info.completeTime");
 
   private final PropertyWatcher.Watch watch;
   private final boolean plain;
@@ -26,7 +33,7 @@ public final class TaskWatch implements AutoCloseable {
 
   /** Starts watching; throws {@code ManagedObjectNotFound} if vSphere does not know the task. */
   public static TaskWatch of(PropertyWatcher watcher, ManagedObjectReference task) throws RemoteException {
-    return new TaskWatch(watcher.watch(task, List.of("info")), false);
+    return new TaskWatch(watcher.watch(task, FIELDS), false);
   }
 
   /**
@@ -54,11 +61,10 @@ public final class TaskWatch implements AutoCloseable {
     if (state.gone()) {
       return new Outcome(null, true, changed, null);
     }
-    if (plain) {
-      return new Outcome(TaskSnapshot.ofPlain(state.object(), state.properties()), false, changed, state.unreadable());
+    if (state.properties().isEmpty()) {
+      return new Outcome(null, false, changed, state.unreadable());
     }
-    Object info = state.get("info");
-    return new Outcome(info instanceof TaskInfo ti ? TaskSnapshot.of(ti) : null, false, changed, state.unreadable());
+    return new Outcome(TaskSnapshot.of(state.object(), state.properties(), plain), false, changed, state.unreadable());
   }
 
   /** Wakes a waiting {@link #next} early, e.g. when cancellation was requested. */
