@@ -2,6 +2,9 @@ package io.vspheretemporal.workflows;
 
 import io.temporal.client.WorkflowStub;
 import io.vspheretemporal.activities.TemporalHarness;
+import io.vspheretemporal.activities.runner.TaskListener;
+import io.vspheretemporal.activities.session.SecretResolver;
+import io.vspheretemporal.activities.session.SessionListener;
 import io.vspheretemporal.api.vm.GuestCustomization;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.workflows.progress.WorkflowProgress;
@@ -17,7 +20,13 @@ final class WorkflowRig {
   private WorkflowRig() {}
 
   static TemporalHarness start(Simulator sim) {
-    return TemporalHarness.start(sim, VSphereWorkflows.implementations().toArray(Class<?>[]::new));
+    return start(sim, SecretResolver.none());
+  }
+
+  /** The same, with a worker that resolves secrets named in requests through {@code secrets}. */
+  static TemporalHarness start(Simulator sim, SecretResolver secrets) {
+    return TemporalHarness.start(sim, SessionListener.NONE, secrets, TaskListener.NONE,
+        VSphereWorkflows.implementations().toArray(Class<?>[]::new));
   }
 
   /** A VM from tmpl-ubuntu in DC0_C0, 2 vCPU / 4 GB, with a static address. */
