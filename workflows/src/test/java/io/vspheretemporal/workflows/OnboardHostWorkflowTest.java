@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
 import io.vspheretemporal.activities.TemporalHarness;
 import io.vspheretemporal.activities.session.Secret;
 import io.vspheretemporal.api.FailureTypes;
@@ -21,6 +23,7 @@ import io.vspheretemporal.workflows.host.OnboardHostWorkflow;
 import io.vspheretemporal.workflows.progress.StepState;
 import io.vspheretemporal.workflows.progress.StepStatus;
 import io.vspheretemporal.workflows.progress.WorkflowProgress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +31,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** OnboardHost: add, maintenance mode in and out, the password from a worker secret, removal on failure. */
 @VcSim(taskMillis = 500, guestDelayMillis = 300)
@@ -46,8 +51,11 @@ class OnboardHostWorkflowTest {
   }
 
   @AfterEach
-  void stop() {
+  void stop(Simulator sim) {
     rig.close();
+    // per-method durations outlive a test in this simulator; put back the class's 500 ms
+    sim.control().taskDuration("EnterMaintenanceMode_Task", Duration.ofMillis(500));
+    sim.control().taskDuration("ExitMaintenanceMode_Task", Duration.ofMillis(500));
   }
 
   private static OnboardHostRequest request(String hostName, String secret) {
@@ -123,6 +131,31 @@ class OnboardHostWorkflowTest {
         tuple("Add host", StepState.UNDONE),
         tuple("Enter maintenance mode", StepState.DONE),
         tuple("Exit maintenance mode", StepState.FAILED));
+  }
+
+  /** Entering can be cancelled in vSphere (CancelTask), exiting cannot (it is waited out); both end removed. */
+  @ParameterizedTest(name = "during {0}")
+  @CsvSource({"Enter maintenance mode, EnterMaintenanceMode_Task, 1", "Exit maintenance mode, ExitMaintenanceMode_Task, 0"})
+  void cancellingAfterTheHostWasAddedRemovesIt(String step, String method, int cancelTasks, Simulator sim)
+      throws Exception {
+    String name = "esx-cancel-" + method.substring(0, 4).toLowerCase() + ".example.com";
+    sim.control().taskDuration(method, Duration.ofSeconds(2));
+    OnboardHostWorkflow wf = rig.newWorkflow(OnboardHostWorkflow.class, "onboard-cancel");
+    WorkflowClient.start(wf::onboard, request(name, SECRET));
+    WorkflowStub stub = WorkflowStub.fromTyped(wf);
+    WorkflowRig.awaitProgress(stub, p -> step.equals(p.current()));
+    WorkflowRig.await(method + " running", () -> sim.control().tasks().stream()
+        .anyMatch(t -> t.name().equals(method) && t.entityName().equals(name) && t.state().equals("running")));
+
+    stub.cancel();
+
+    assertThatThrownBy(() -> stub.getResult(OnboardHostResult.class))
+        .isInstanceOf(WorkflowFailedException.class).hasCauseInstanceOf(CanceledFailure.class);
+    assertThat(sim.control().counters().calls("CancelTask")).isEqualTo(cancelTasks);
+    assertThat(host(sim, name)).isEmpty();
+    WorkflowProgress progress = stub.query("progress", WorkflowProgress.class);
+    assertThat(progress.outcome()).isEqualTo("cancelled; undone: removed " + name);
+    assertThat(progress.steps().get(1).state()).isEqualTo(StepState.UNDONE);
   }
 
   private static Optional<SimHost> host(Simulator sim, String name) {
