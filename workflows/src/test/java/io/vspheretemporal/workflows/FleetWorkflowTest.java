@@ -56,10 +56,8 @@ class FleetWorkflowTest {
   }
 
   @AfterEach
-  void stop(Simulator sim) {
+  void stop() {
     rig.close();
-    // per-method durations outlive a test in this simulator; put back the class's 500 ms
-    sim.control().taskDuration("CloneVM_Task", Duration.ofMillis(500));
   }
 
   @Test

@@ -51,11 +51,8 @@ class OnboardHostWorkflowTest {
   }
 
   @AfterEach
-  void stop(Simulator sim) {
+  void stop() {
     rig.close();
-    // per-method durations outlive a test in this simulator; put back the class's 500 ms
-    sim.control().taskDuration("EnterMaintenanceMode_Task", Duration.ofMillis(500));
-    sim.control().taskDuration("ExitMaintenanceMode_Task", Duration.ofMillis(500));
   }
 
   private static OnboardHostRequest request(String hostName, String secret) {

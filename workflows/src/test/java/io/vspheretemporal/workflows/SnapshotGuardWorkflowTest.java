@@ -54,12 +54,9 @@ class SnapshotGuardWorkflowTest {
   }
 
   @AfterEach
-  void stop(Simulator sim) {
+  void stop() {
     fixtures.close();
     rig.close();
-    // per-method durations outlive a test in this simulator; put back the class's 500 ms
-    sim.control().taskDuration("ReconfigVM_Task", Duration.ofMillis(500));
-    sim.control().taskDuration("PowerOnVM_Task", Duration.ofMillis(500));
   }
 
   @Test
