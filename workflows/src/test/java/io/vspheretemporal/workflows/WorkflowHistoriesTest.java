@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.temporal.client.WorkflowFailedException;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.WorkflowReplayer;
 import io.temporal.worker.NonDeterministicException;
 import io.vspheretemporal.activities.TemporalHarness;
@@ -177,15 +178,18 @@ class WorkflowHistoriesTest {
       stub(SnapshotGuardWorkflow.class, GUARD).guard(new SnapshotGuardRequest("sim", "hist-web-01", "before-resize",
           List.of(GuardedChange.reconfigure(4, 8192L), GuardedChange.powerCycle())));
       stub(DecommissionVmWorkflow.class, DECOMMISSION).decommission(new DecommissionVmRequest("sim", "hist-web-01"));
-      stub(ProvisionFleetWorkflow.class, FLEET).provision(new ProvisionFleetRequest("hist-fleet",
-          WorkflowRig.fleet("hist-fleet", "198.51.110", 3), 2, FailurePolicy.CONTINUE));
-      stub(OnboardHostWorkflow.class, ONBOARD).onboard(
-          new OnboardHostRequest("sim", "DC0/host/DC0_C0", "esx-hist.example.com", "root", "esx-root", null));
       sim.control().injectFault("PowerOnVM_Task", "InvalidPowerState", 1);
       assertThatThrownBy(() -> stub(ProvisionVmWorkflow.class, FAILED_VM).provision(WorkflowRig.vm("hist-web-02", "192.0.2.32")))
-          .isInstanceOf(WorkflowFailedException.class);
+          .isInstanceOf(WorkflowFailedException.class)
+          .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> assertThat(f.getOriginalMessage())
+              .as("fails at power-on and undoes the clone").contains("step 'Power on' failed").contains("destroyed hist-web-02"));
+      stub(ProvisionFleetWorkflow.class, FLEET).provision(new ProvisionFleetRequest("hist-fleet",
+          WorkflowRig.fleet("hist-fleet", "198.51.110", 3), 2, FailurePolicy.CONTINUE));
+      // last: in some simulator starts, clones fail with InvalidArgument once a host was added to DC0_C0
+      stub(OnboardHostWorkflow.class, ONBOARD).onboard(
+          new OnboardHostRequest("sim", "DC0/host/DC0_C0", "esx-hist.example.com", "root", "esx-root", null));
 
-      for (String id : List.of(VM, GUARD, DECOMMISSION, FLEET, ONBOARD, FAILED_VM,
+      for (String id : List.of(VM, GUARD, DECOMMISSION, FAILED_VM, FLEET, ONBOARD,
           FLEET + "/hist-fleet-01", FLEET + "/hist-fleet-02", FLEET + "/hist-fleet-03")) {
         Files.writeString(fileFor(id), rig.client().fetchHistory(id).toJson(true) + "\n");
       }
