@@ -151,7 +151,7 @@ class FleetWorkflowTest {
     VmOutcome failed = withStatus(result, "failed").get(0);
     assertThat(failed.vm()).isNull();
     assertThat(failed.error()).startsWith("DuplicateName: ")
-        .contains("step 'Clone' failed").contains("The name '" + failed.name() + "' already exists");
+        .contains("step 'Clone' failed").contains("The name '" + failed.name() + "' already exists. Nothing was created.");
     assertThat(sim.control().vm(failed.name())).isEmpty();
     for (VmOutcome o : withStatus(result, "provisioned")) {
       SimVm vm = sim.control().vm(o.name()).orElseThrow();
