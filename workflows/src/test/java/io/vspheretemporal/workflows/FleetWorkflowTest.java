@@ -30,7 +30,6 @@ import io.vspheretemporal.workflows.progress.WorkflowProgress;
 import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
 import io.vspheretemporal.workflows.provision.ProvisionVmResult;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -245,7 +244,7 @@ class FleetWorkflowTest {
 
   /** Tasks the simulator created since {@code earlier} was taken (its task list spans the class). */
   private static List<SimTask> tasksSince(Simulator sim, Set<String> earlier) {
-    return new ArrayList<>(sim.control().tasks().stream().filter(t -> !earlier.contains(t.ref())).toList());
+    return sim.control().tasks().stream().filter(t -> !earlier.contains(t.ref())).toList();
   }
 
   private static List<SimTask> clones(Simulator sim, Set<String> earlier) {

@@ -26,7 +26,6 @@ import io.vspheretemporal.workflows.fleet.ProvisionFleetWorkflow;
 import io.vspheretemporal.workflows.host.OnboardHostRequest;
 import io.vspheretemporal.workflows.host.OnboardHostWorkflow;
 import io.vspheretemporal.workflows.progress.WorkflowProgress;
-import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
 import io.vspheretemporal.workflows.provision.ProvisionVmWorkflow;
 import io.vspheretemporal.workflows.snapshot.GuardedChange;
 import io.vspheretemporal.workflows.snapshot.SnapshotGuardRequest;
@@ -67,11 +66,15 @@ class WorkflowHistoriesTest {
       return file.getFileName().toString();
     }
 
-    WorkflowExecutionHistory history() throws IOException {
-      return WorkflowExecutionHistory.fromJson(Files.readString(file), workflowId);
+    WorkflowExecutionHistory history() {
+      try {
+        return WorkflowExecutionHistory.fromJson(Files.readString(file), workflowId);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
 
-    String workflowType() throws IOException {
+    String workflowType() {
       return history().getEvents().get(0).getWorkflowExecutionStartedEventAttributes().getWorkflowType().getName();
     }
   }
@@ -100,13 +103,7 @@ class WorkflowHistoriesTest {
 
   @Test
   void everyShippedWorkflowHasARecordedRun() throws Exception {
-    Set<String> types = recorded().map(r -> {
-      try {
-        return r.workflowType();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }).collect(Collectors.toSet());
+    Set<String> types = recorded().map(Recorded::workflowType).collect(Collectors.toSet());
     assertThat(types).containsExactlyInAnyOrder(
         "ProvisionVm", "DecommissionVm", "ProvisionFleet", "OnboardHost", "SnapshotGuard");
     assertThat(fileFor(Record.FAILED_VM)).as("a failed ProvisionVm run").exists();
