@@ -120,7 +120,7 @@ class ProvisionVmWorkflowTest {
         .isInstanceOf(WorkflowFailedException.class)
         .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
           assertThat(f.getType()).isEqualTo(fault);
-          assertThat(f.getOriginalMessage()).contains("step '" + step + "' failed").contains(fault);
+          assertThat(f.getOriginalMessage()).contains("step '" + step + "' failed").contains(fault).doesNotContain("..");
           ProvisionFailure details = f.getDetails().get(ProvisionFailure.class);
           assertThat(details.step()).isEqualTo(step);
           assertThat(details.undoProblems()).isEmpty();

@@ -1,6 +1,7 @@
 package io.vspheretemporal.testing;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -29,10 +30,20 @@ public final class VcSimExtension implements BeforeAllCallback, BeforeEachCallba
     control.clearFaults();
     control.endOutage();
     SimulatorOptions o = running.options;
-    control.configure(Map.of(
+    Map<String, Object> timing = new LinkedHashMap<>(Map.of(
         "taskDuration", SimulatorOptions.go(o.taskDuration()),
         "queueDelay", SimulatorOptions.go(o.queueDelay()),
         "guestDelay", SimulatorOptions.go(o.guestDelay())));
+    // The simulator keeps a per-method duration until it is changed (there is no removing one):
+    // give every method an earlier test timed its class's duration back.
+    Map<String, String> methods = new LinkedHashMap<>();
+    Map<String, String> timed = control.config().taskDurations(); // null when none is (omitted)
+    (timed == null ? Map.<String, String>of() : timed).keySet()
+        .forEach(m -> methods.put(m, SimulatorOptions.go(o.taskDurations().getOrDefault(m, o.taskDuration()))));
+    if (!methods.isEmpty()) {
+      timing.put("taskDurations", methods);
+    }
+    control.configure(timing);
     control.resetCounters();
   }
 

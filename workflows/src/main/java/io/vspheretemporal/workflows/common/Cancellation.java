@@ -5,7 +5,11 @@ import io.temporal.failure.CanceledFailure;
 import io.temporal.failure.ChildWorkflowFailure;
 import io.temporal.workflow.CancellationScope;
 
-/** Whether a failure means the workflow was cancelled. */
+/**
+ * Whether a failure means the workflow was cancelled. Call it from the workflow's own code: in a
+ * promise callback {@code CancellationScope.current()} is the callback thread's scope, which never
+ * sees the workflow's cancellation, so only a {@code CanceledFailure} cause counts there.
+ */
 public final class Cancellation {
   private Cancellation() {}
 

@@ -8,6 +8,7 @@ import io.vspheretemporal.api.inventory.InventoryLookup;
 import io.vspheretemporal.api.inventory.VmState;
 import io.vspheretemporal.workflows.common.Requests;
 import io.vspheretemporal.workflows.progress.Failures;
+import io.vspheretemporal.workflows.progress.StepState;
 import io.vspheretemporal.workflows.progress.StepTracker;
 import io.vspheretemporal.workflows.progress.WorkflowProgress;
 import java.util.List;
@@ -16,6 +17,7 @@ public class DecommissionVmWorkflowImpl implements DecommissionVmWorkflow {
   static final String FIND = "Find VM";
   static final String POWER_OFF = "Power off";
   static final String DESTROY = "Destroy";
+  private static final String NO_SUCH_VM = "no such VM";
 
   private final VSphereSteps vsphere = VSphereSteps.withDefaults();
   private StepTracker steps;
@@ -26,8 +28,8 @@ public class DecommissionVmWorkflowImpl implements DecommissionVmWorkflow {
     steps = new StepTracker("DecommissionVm " + r.vm() + " on " + r.vcenter(), List.of(FIND, POWER_OFF, DESTROY));
     VmState state = find(r);
     if (state == null || !state.present()) {
-      steps.skip(POWER_OFF, "no such VM");
-      steps.skip(DESTROY, "no such VM");
+      steps.skip(POWER_OFF, NO_SUCH_VM);
+      steps.skip(DESTROY, NO_SUCH_VM);
       steps.outcome("already gone");
       return new DecommissionVmResult(r.vm(), true, false, false, steps.timings());
     }
@@ -43,15 +45,23 @@ public class DecommissionVmWorkflowImpl implements DecommissionVmWorkflow {
     return new DecommissionVmResult(r.vm(), false, poweredOff, true, steps.timings());
   }
 
-  /** The VM's state, or null when there is no such VM. */
+  /**
+   * The VM's state, or null when there is no such VM. Not finding it is this workflow's success,
+   * so the step is done, not failed.
+   */
   private VmState find(DecommissionVmRequest r) {
+    steps.start(FIND);
     try {
-      MoRef vm = steps.run(FIND, () -> vsphere.findVm(InventoryLookup.of(r.vcenter(), r.vm())));
-      return vsphere.getVmState(vm);
+      MoRef vm = vsphere.findVm(InventoryLookup.of(r.vcenter(), r.vm()));
+      VmState state = vsphere.getVmState(vm);
+      steps.finish(FIND, StepState.DONE, state.present() ? null : NO_SUCH_VM);
+      return state;
     } catch (RuntimeException e) {
       if (FailureTypes.NOT_FOUND.equals(Failures.faultType(e))) {
+        steps.finish(FIND, StepState.DONE, NO_SUCH_VM);
         return null;
       }
+      steps.finish(FIND, StepState.FAILED, Failures.describe(e));
       throw e;
     }
   }

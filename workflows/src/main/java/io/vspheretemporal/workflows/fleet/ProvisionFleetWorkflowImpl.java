@@ -32,6 +32,11 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
   private final VSphereSteps vsphere = VSphereSteps.withDefaults();
   private final Map<String, VmOutcome> outcomes = new LinkedHashMap<>();
   private StepTracker steps;
+  /**
+   * The workflow's own scope. A promise callback runs in a workflow thread of its own, whose
+   * {@code CancellationScope.current()} never sees the workflow being cancelled.
+   */
+  private CancellationScope fleetScope;
   private CancellationScope children;
   private int running;
   private boolean stopping;
@@ -39,6 +44,7 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
   @Override
   public FleetResult provision(ProvisionFleetRequest r) {
     validate(r);
+    fleetScope = CancellationScope.current();
     List<String> names = r.vms().stream().map(ProvisionVmRequest::name).toList();
     steps = new StepTracker("ProvisionFleet " + r.fleet() + " (" + names.size() + " VMs, " + r.parallelism() + " at once)", names);
     for (String name : names) {
@@ -61,7 +67,7 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
     }
     Promise.allOf(settled).get();
 
-    boolean cancelled = CancellationScope.current().isCancelRequested();
+    boolean cancelled = fleetScope.isCancelRequested();
     if (cancelled || stopping) {
       undoProvisioned(cancelled ? "the fleet was cancelled" : "another VM failed");
     }
@@ -98,7 +104,7 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
       if (e == null) {
         outcomes.put(vm.name(), new VmOutcome(vm.name(), "provisioned", done.vm(), done.ipAddress(), null));
         steps.finish(vm.name(), StepState.DONE, done.ipAddress());
-      } else if (Cancellation.isCancellation(e) && (stopping || CancellationScope.current().isCancelRequested())) {
+      } else if (Cancellation.isCancellation(e) && (stopping || fleetScope.isCancelRequested())) {
         outcomes.put(vm.name(), new VmOutcome(vm.name(), "cancelled", null, null, "cancelled; it undid its own work"));
         steps.finish(vm.name(), StepState.UNDONE, "cancelled");
       } else {

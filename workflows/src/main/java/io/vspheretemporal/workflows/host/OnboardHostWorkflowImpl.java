@@ -1,6 +1,8 @@
 package io.vspheretemporal.workflows.host;
 
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.vspheretemporal.api.MoRef;
 import io.vspheretemporal.api.TaskProgress;
@@ -38,6 +40,12 @@ public class OnboardHostWorkflowImpl implements OnboardHostWorkflow {
       MoRef added = host;
       steps.run(ENTER, () -> vsphere.enterMaintenanceMode(MaintenanceModeRequest.of(added)));
       steps.run(EXIT, () -> vsphere.exitMaintenanceMode(MaintenanceModeRequest.of(added)));
+      // vSphere cannot cancel an exit from maintenance mode: the step waits it out and succeeds.
+      // The run still closes as cancelled (the SDK cancels a cancel-requested run however it
+      // ends), so the host must go as for any other cancel.
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("OnboardHost cancelled while leaving maintenance mode");
+      }
       steps.outcome("onboarded");
       return new OnboardHostResult(host, steps.timings());
     } catch (RuntimeException e) {

@@ -73,8 +73,8 @@ public class ProvisionVmWorkflowImpl implements ProvisionVmWorkflow {
       return cause;
     }
     String fault = Failures.faultType(cause);
-    String message = "ProvisionVm " + r.name() + ": step '" + failedStep + "' failed: " + Failures.describe(cause)
-        + ". " + (undo == null ? "Nothing was created." : capitalize(undone) + ".");
+    String message = "ProvisionVm " + r.name() + ": step '" + failedStep + "' failed: " + sentence(Failures.describe(cause))
+        + " " + (undo == null ? "Nothing was created." : capitalize(undone) + ".");
     steps.outcome("failed at '" + failedStep + "'; " + undone);
     return ApplicationFailure.newBuilder()
         .setType(fault == null ? "ProvisionFailed" : fault)
@@ -84,6 +84,11 @@ public class ProvisionVmWorkflowImpl implements ProvisionVmWorkflow {
         .setDetails(new ProvisionFailure(failedStep, fault, Failures.describe(cause),
             undo == null ? List.of() : undo.undone(), undo == null ? List.of() : undo.problems()))
         .build();
+  }
+
+  /** Ends the text with one period: most of vSphere's messages already end with one. */
+  private static String sentence(String s) {
+    return s.endsWith(".") ? s : s + ".";
   }
 
   private static String capitalize(String s) {

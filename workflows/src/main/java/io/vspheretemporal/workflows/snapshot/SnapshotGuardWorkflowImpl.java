@@ -1,6 +1,8 @@
 package io.vspheretemporal.workflows.snapshot;
 
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.CanceledFailure;
+import io.temporal.workflow.CancellationScope;
 import io.temporal.workflow.Workflow;
 import io.vspheretemporal.api.MoRef;
 import io.vspheretemporal.api.TaskProgress;
@@ -48,6 +50,12 @@ public class SnapshotGuardWorkflowImpl implements SnapshotGuardWorkflow {
         GuardedChange change = r.changes().get(i);
         steps.run(stepName(i, change), () -> apply(vm, change));
         applied.add(change.label());
+      }
+      // vSphere cannot cancel a reconfigure or power task: the step waits it out and succeeds.
+      // A cancel that came meanwhile still asks for the VM as it was, and would otherwise only
+      // surface at the snapshot's removal, leaving the changes and the snapshot behind.
+      if (CancellationScope.current().isCancelRequested()) {
+        throw new CanceledFailure("SnapshotGuard cancelled during its last change");
       }
     } catch (RuntimeException e) {
       throw revert(vm, snapshot, e);

@@ -51,9 +51,10 @@ public final class ProgressSignals {
 
   /** A sender for one step: sends only what changed since its last signal. */
   Sender sender(ActivityExecutionContext activity) {
-    ActivityInfo info = activity.getInfo();
-    String type = info.getWorkflowType();
-    return new Sender(activity, type != null && listeners.contains(type));
+    // An activity run outside a workflow (TestActivityEnvironment) has no workflow type, and the
+    // immutable set throws on contains(null).
+    String workflowType = activity.getInfo().getWorkflowType();
+    return new Sender(activity, workflowType != null && listeners.contains(workflowType));
   }
 
   static final class Sender {
