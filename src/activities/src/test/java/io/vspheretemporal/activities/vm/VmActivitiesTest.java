@@ -115,7 +115,7 @@ class VmActivitiesTest {
     assertThat(created.resourcePool()).isEqualTo(refs.clusterPool().value());
     // The key a retried attempt's probe looks for: the one this step heartbeat.
     List<String> keys = beats.stream().map(TaskProgress::operationKey).distinct().toList();
-    assertThat(keys).singleElement().asString().startsWith("vt-");
+    assertThat(keys).singleElement().asString().matches(".+/.+#[0-9a-f]{12}");
     assertThat(Inventory.extraConfig(worker.session(), Refs.vim(vm), VmSpecs.OPERATION_KEY)).contains(keys.get(0));
     assertThat(sim.control().counters().calls("CreateVM_Task")).isEqualTo(1);
   }
