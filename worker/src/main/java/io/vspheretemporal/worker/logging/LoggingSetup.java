@@ -19,7 +19,10 @@ public final class LoggingSetup {
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     JsonEncoder encoder = new JsonEncoder();
     encoder.setContext(ctx);
+    // Log shippers index the rendered line; the raw pattern and arguments would only duplicate it.
     encoder.setWithArguments(false);
+    encoder.setWithMessage(false);
+    encoder.setWithFormattedMessage(true);
     encoder.start();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(ctx);
