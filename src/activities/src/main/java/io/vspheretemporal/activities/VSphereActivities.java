@@ -1,5 +1,10 @@
 package io.vspheretemporal.activities;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.temporal.common.converter.DataConverter;
+import io.temporal.common.converter.DefaultDataConverter;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerOptions;
 import io.vspheretemporal.activities.entity.EntityActivitiesImpl;
@@ -13,9 +18,11 @@ import io.vspheretemporal.activities.vm.VmActivitiesImpl;
 import java.util.List;
 
 /**
- * Every vSphere activity implementation, and the worker options they need.
+ * Every vSphere activity implementation, and the worker and client options they need.
  *
  * <pre>{@code
+ * WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder()
+ *     .setDataConverter(VSphereActivities.dataConverter()).build());
  * Worker worker = factory.newWorker("vsphere", VSphereActivities.workerOptions(settings).build());
  * VSphereActivities.register(worker, runner);
  * }</pre>
@@ -49,5 +56,18 @@ public final class VSphereActivities {
         .setMaxConcurrentActivityExecutionSize(10_000)
         .setMaxHeartbeatThrottleInterval(settings.heartbeatInterval())
         .setDefaultHeartbeatThrottleInterval(settings.heartbeatInterval());
+  }
+
+  /**
+   * Temporal's default data converter, with Jackson's buffers kept in one shared pool. Jackson keeps
+   * them (about 40 KB) in a ThreadLocal by default, and every activity runs on a virtual thread of
+   * its own, so each waiting step would hold a private copy for as long as it waits: two thirds of
+   * a waiting step's heap, measured with {@code bench --heap-profile}. The JSON is the same.
+   */
+  public static DataConverter dataConverter() {
+    ObjectMapper mapper = JacksonJsonPayloadConverter.newDefaultObjectMapper();
+    mapper.getFactory().setRecyclerPool(JsonRecyclerPools.sharedConcurrentDequePool());
+    return DefaultDataConverter.newDefaultInstance()
+        .withPayloadConverterOverrides(new JacksonJsonPayloadConverter(mapper));
   }
 }

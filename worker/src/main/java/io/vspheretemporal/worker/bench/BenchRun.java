@@ -23,6 +23,7 @@ import io.vspheretemporal.testing.SimulatorProcess;
 import io.vspheretemporal.testing.control.Counters;
 import io.vspheretemporal.testing.control.SimTask;
 import io.vspheretemporal.testing.control.SimVm;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 /** One measured run of one strategy with N tasks: a fresh simulator, a fresh worker, the same Temporal server. */
 final class BenchRun {
@@ -44,13 +46,17 @@ final class BenchRun {
   private final int tasks;
   private final Duration taskDuration;
   private final RunnerSettings settings;
+  private final PrintStream histogramOut;
 
-  BenchRun(String temporalTarget, Strategy strategy, int tasks, Duration taskDuration, RunnerSettings settings) {
+  /** @param histogramOut where to print the classes each in-flight task holds, or null for no profile */
+  BenchRun(String temporalTarget, Strategy strategy, int tasks, Duration taskDuration, RunnerSettings settings,
+      PrintStream histogramOut) {
     this.temporalTarget = temporalTarget;
     this.strategy = strategy;
     this.tasks = tasks;
     this.taskDuration = taskDuration;
     this.settings = settings;
+    this.histogramOut = histogramOut;
   }
 
   BenchRow measure() throws Exception {
@@ -63,7 +69,8 @@ final class BenchRun {
       WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
           .setTarget(temporalTarget).setGrpcClientInterceptors(List.of(heartbeats)).build());
       VCenters vcenters = new VCenters(List.of(vc), SessionListener.NONE, WatcherSettings.defaults(), WatcherListener.NONE);
-      WorkflowClient client = WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().build());
+      WorkflowClient client = WorkflowClient.newInstance(service,
+          WorkflowClientOptions.newBuilder().setDataConverter(VSphereActivities.dataConverter()).build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       String queue = "bench-" + strategy.label() + "-" + tasks + "-" + System.nanoTime();
       Worker worker = factory.newWorker(queue, VSphereActivities.workerOptions(settings)
@@ -78,9 +85,11 @@ final class BenchRun {
         List<String> vms = sim.control().vms().stream().filter(v -> !v.template()).map(SimVm::ref).toList();
         return run(sim, client, queue, vms, heartbeats);
       } finally {
-        factory.shutdownNow();
+        factory.shutdown();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
         vcenters.close();
-        service.shutdownNow();
+        service.shutdown();
+        service.awaitTermination(10, TimeUnit.SECONDS);
       }
     }
   }
@@ -91,6 +100,7 @@ final class BenchRun {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.gc();
     long heapBefore = memory.getHeapMemoryUsage().getUsed();
+    HeapHistogram histogramBefore = histogramOut == null ? null : HeapHistogram.take();
     sim.control().resetCounters();
     long simCpu0 = sim.control().counters().cpuMillis();
     long cpu0 = os.getProcessCpuTime();
@@ -108,6 +118,10 @@ final class BenchRun {
       batches.add(WorkflowClient.execute(wf::run, batch));
     }
     long heapDuring = heapWhenAllInFlight(sim, memory, batches);
+    if (histogramBefore != null && heapDuring >= 0) {
+      histogramOut.printf("bench:   what each in-flight %s task holds:%n%s", strategy.label(),
+          HeapHistogram.take().growthSince(histogramBefore, tasks, 25));
+    }
     List<BenchTask.BenchResult> results = new ArrayList<>();
     for (CompletableFuture<List<BenchTask.BenchResult>> b : batches) {
       results.addAll(b.get());

@@ -29,12 +29,15 @@ public final class Benchmark {
   private final Duration taskDuration;
   private final List<Strategy> strategies;
   private final RunnerSettings settings;
+  private final boolean heapProfile;
 
-  public Benchmark(List<Integer> taskCounts, Duration taskDuration, List<Strategy> strategies, Duration heartbeatInterval) {
+  public Benchmark(List<Integer> taskCounts, Duration taskDuration, List<Strategy> strategies, Duration heartbeatInterval,
+      boolean heapProfile) {
     this.taskCounts = List.copyOf(taskCounts);
     this.taskDuration = taskDuration;
     this.strategies = List.copyOf(strategies);
     this.settings = new RunnerSettings(heartbeatInterval, Duration.ofMinutes(5));
+    this.heapProfile = heapProfile;
   }
 
   public List<BenchRow> run(PrintStream progress) throws Exception {
@@ -48,7 +51,8 @@ public final class Benchmark {
       for (int n : taskCounts) {
         for (Strategy strategy : strategies) {
           progress.printf(Locale.ROOT, "bench: %d tasks of %s with %s...%n", n, taskDuration, strategy.label());
-          BenchRow row = new BenchRun("localhost:" + port, strategy, n, taskDuration, settings).measure();
+          BenchRow row = new BenchRun("localhost:" + port, strategy, n, taskDuration, settings,
+              heapProfile ? progress : null).measure();
           progress.printf(Locale.ROOT, "bench:   %.1f s, %d errors%n", row.wallSeconds(), row.errors());
           rows.add(row);
         }

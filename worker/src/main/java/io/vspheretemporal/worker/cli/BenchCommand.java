@@ -37,6 +37,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "write the results as JSON here")
   Path json;
 
+  @Option(names = "--heap-profile", description = "print the classes each in-flight task holds (a class histogram taken with all tasks in flight, minus one before)")
+  boolean heapProfile;
+
   @Override
   public Integer call() throws Exception {
     ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
@@ -49,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     List<Strategy> strategies = "all".equals(strategy) ? Arrays.asList(Strategy.values()) : List.of(Strategy.of(strategy));
     List<BenchRow> rows;
     try {
-      rows = new Benchmark(tasks, d, strategies, hb).run(System.err);
+      rows = new Benchmark(tasks, d, strategies, hb, heapProfile).run(System.err);
     } catch (SimulatorUnavailableException e) {
       System.err.println(e.getMessage());
       return ExitCodes.CONFIG;

@@ -65,7 +65,8 @@ public final class VSphereWorker implements AutoCloseable {
       TaskRunner runner = new TaskRunner(vcenters, config.secretResolver(), settings, metrics,
           ProgressSignals.forImplementations(workflows));
       WorkflowClient client = WorkflowClient.newInstance(service,
-          WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).build());
+          WorkflowClientOptions.newBuilder().setNamespace(config.namespace())
+              .setDataConverter(VSphereActivities.dataConverter()).build());
       RunAttributes.register(service, config.namespace());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       for (String queue : config.taskQueues()) {

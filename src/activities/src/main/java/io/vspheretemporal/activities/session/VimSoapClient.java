@@ -112,7 +112,7 @@ final class VimSoapClient extends SoapClient {
         .filter(c -> c.startsWith(SESSION_COOKIE + "="))
         .findFirst()
         .ifPresent(c -> sessionCookie = c.split(";", 2)[0]);
-    return parse(method, returnType, response);
+    return ParserThreads.run(method, () -> parse(method, returnType, response));
   }
 
   private HttpResponse<byte[]> send(String method, HttpRequest request) throws VimTransportException {
