@@ -47,6 +47,7 @@ final class BenchRun {
   private final Duration taskDuration;
   private final RunnerSettings settings;
   private final PrintStream histogramOut;
+  private HeapHistogram histogramBefore;
 
   /** @param histogramOut where to print the classes each in-flight task holds, or null for no profile */
   BenchRun(String temporalTarget, Strategy strategy, int tasks, Duration taskDuration, RunnerSettings settings,
@@ -100,7 +101,7 @@ final class BenchRun {
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.gc();
     long heapBefore = memory.getHeapMemoryUsage().getUsed();
-    HeapHistogram histogramBefore = histogramOut == null ? null : HeapHistogram.take();
+    histogramBefore = histogramOut == null ? null : HeapHistogram.take();
     sim.control().resetCounters();
     long simCpu0 = sim.control().counters().cpuMillis();
     long cpu0 = os.getProcessCpuTime();
@@ -117,11 +118,7 @@ final class BenchRun {
           WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(queue + "-" + start).build());
       batches.add(WorkflowClient.execute(wf::run, batch));
     }
-    long heapDuring = heapWhenAllInFlight(sim, memory, batches);
-    if (histogramBefore != null && heapDuring >= 0) {
-      histogramOut.printf("bench:   what each in-flight %s task holds:%n%s", strategy.label(),
-          HeapHistogram.take().growthSince(histogramBefore, tasks, 25));
-    }
+    long heapPerTask = heapPerInFlightTask(sim, memory, heapBefore, batches);
     List<BenchTask.BenchResult> results = new ArrayList<>();
     for (CompletableFuture<List<BenchTask.BenchResult>> b : batches) {
       results.addAll(b.get());
@@ -159,21 +156,32 @@ final class BenchRun {
         counters.peakSoapConnections(),
         percentiles(latencies),
         round(taskMinutes == 0 ? 0 : beats / taskMinutes),
-        heapDuring < 0 ? -1 : Math.max(0, (heapDuring - heapBefore) / tasks),
+        heapPerTask,
         round(cpu / 1e6 / tasks),
         round((counters.cpuMillis() - simCpu0) / (double) tasks),
         round(wall),
         errors);
   }
 
-  /** Heap in use (after a full GC) once at least 95% of the tasks run in the simulator at once. */
-  private long heapWhenAllInFlight(Simulator sim, MemoryMXBean memory, List<? extends CompletableFuture<?>> batches)
-      throws InterruptedException {
+  /**
+   * Heap in use per in-flight task (after a full GC), taken once 95% of the tasks run in the
+   * simulator at once or, when the worker starts them slower than they end, once all were started;
+   * divided by the tasks in flight then. -1 if the run ended first.
+   */
+  private long heapPerInFlightTask(Simulator sim, MemoryMXBean memory, long heapBefore,
+      List<? extends CompletableFuture<?>> batches) throws InterruptedException {
     while (!batches.stream().allMatch(CompletableFuture::isDone)) {
-      if (sim.control().counters().tasks().inFlight() >= tasks * 0.95) {
+      Counters.TaskCounts t = sim.control().counters().tasks();
+      if (t.inFlight() >= tasks * 0.95 || t.created("ReconfigVM_Task") >= tasks) {
         System.gc();
         System.gc();
-        return memory.getHeapMemoryUsage().getUsed();
+        long heap = memory.getHeapMemoryUsage().getUsed();
+        int inFlight = sim.control().counters().tasks().inFlight();
+        if (histogramBefore != null) {
+          histogramOut.printf("bench:   what each of %d in-flight %s tasks holds:%n%s", inFlight, strategy.label(),
+              HeapHistogram.take().growthSince(histogramBefore, inFlight, 25));
+        }
+        return inFlight == 0 ? -1 : Math.max(0, (heap - heapBefore) / inFlight);
       }
       Thread.sleep(100);
     }

@@ -229,19 +229,21 @@ final class TaskExecution<Q, R> {
         if (o.snapshot() != null) {
           last = o.snapshot();
         }
+        if (last != null && last.done()) {
+          // No heartbeat for the end: the activity's completion carries it, and a heartbeat RPC
+          // first would only delay the workflow learning of it.
+          if (last.completeTime() != null && o.changed()) {
+            Duration lag = Duration.between(last.completeTime(), java.time.Instant.now());
+            runner.listener.detected(session.name(), op.name(), lag.isNegative() ? Duration.ZERO : lag);
+          }
+          return last;
+        }
         report(last, token.isCancellationRequested());
         if (last == null) {
           continue;
         }
         if (cancellation != null && !cancelSent && last.cancellable()) {
           cancelTask(ref);
-        }
-        if (last.done()) {
-          if (last.completeTime() != null && o.changed()) {
-            Duration lag = Duration.between(last.completeTime(), java.time.Instant.now());
-            runner.listener.detected(session.name(), op.name(), lag.isNegative() ? Duration.ZERO : lag);
-          }
-          return last;
         }
         if (cancellation != null && System.nanoTime() > cancelDeadline) {
           log.warn("{} on {}: task {} did not end within {} of the cancellation; reporting it cancelled",
