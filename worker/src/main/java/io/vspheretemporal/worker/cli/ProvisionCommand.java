@@ -3,6 +3,7 @@ package io.vspheretemporal.worker.cli;
 import io.vspheretemporal.api.vm.GuestCustomization;
 import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
+import io.vspheretemporal.workflows.provision.ProvisionVmWorkflowImpl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -46,6 +47,10 @@ public final class ProvisionCommand extends Starter implements Callable<Integer>
     } catch (ConfigException e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
+    }
+    List<String> problems = ProvisionVmWorkflowImpl.check(request).problems();
+    if (!problems.isEmpty()) {
+      return rejected(spec.commandLine().getErr(), "ProvisionVm", problems);
     }
     return start(spec.commandLine().getOut(), spec.commandLine().getErr(), "ProvisionVm",
         "provision-" + slug(request.vcenter()) + "-" + slug(request.name()), request.vcenter(), request.name(), request);
