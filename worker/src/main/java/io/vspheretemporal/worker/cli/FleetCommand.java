@@ -1,6 +1,5 @@
 package io.vspheretemporal.worker.cli;
 
-import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.workflows.fleet.FailurePolicy;
 import io.vspheretemporal.workflows.fleet.ProvisionFleetRequest;
 import io.vspheretemporal.workflows.fleet.ProvisionFleetWorkflowImpl;
@@ -27,7 +26,7 @@ public final class FleetCommand extends Starter implements Callable<Integer> {
     ProvisionFleetRequest r;
     try {
       r = RequestFiles.read(file, ProvisionFleetRequest.class);
-    } catch (ConfigException e) {
+    } catch (BadRequestFile e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
     }

@@ -1,7 +1,6 @@
 package io.vspheretemporal.worker.cli;
 
 import io.vspheretemporal.api.vm.GuestCustomization;
-import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
 import io.vspheretemporal.workflows.provision.ProvisionVmWorkflowImpl;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ public final class ProvisionCommand extends Starter implements Callable<Integer>
     ProvisionVmRequest request;
     try {
       request = file != null ? RequestFiles.read(file, ProvisionVmRequest.class) : fromFlags();
-    } catch (ConfigException e) {
+    } catch (BadRequestFile e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
