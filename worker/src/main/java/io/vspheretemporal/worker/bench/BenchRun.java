@@ -84,7 +84,7 @@ final class BenchRun {
       try {
         vcenters.session("sim");
         List<String> vms = sim.control().vms().stream().filter(v -> !v.template()).map(SimVm::ref).toList();
-        return run(sim, client, queue, vms, heartbeats);
+        return run(sim, client, queue, vms, heartbeats, vcenters);
       } finally {
         factory.shutdown();
         factory.awaitTermination(10, TimeUnit.SECONDS);
@@ -95,8 +95,8 @@ final class BenchRun {
     }
   }
 
-  private BenchRow run(Simulator sim, WorkflowClient client, String queue, List<String> vms, RpcCounter heartbeats)
-      throws Exception {
+  private BenchRow run(Simulator sim, WorkflowClient client, String queue, List<String> vms, RpcCounter heartbeats,
+      VCenters vcenters) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.gc();
@@ -125,6 +125,9 @@ final class BenchRun {
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     long cpu = os.getProcessCpuTime() - cpu0;
+    // Closing the vCenter connections waits for the filters of ended watches to be destroyed, so
+    // that they are counted.
+    vcenters.close();
     Counters counters = sim.control().counters();
     long beats = heartbeats.calls() - beats0;
 
