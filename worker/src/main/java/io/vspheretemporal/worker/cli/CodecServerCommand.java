@@ -42,7 +42,7 @@ public final class CodecServerCommand implements Callable<Integer> {
       description = "address to listen on (default: ${DEFAULT-VALUE}, this machine only); any other needs a token")
   String bind;
 
-  @Option(names = "--ui-origin", defaultValue = "http://localhost:8233", split = ",",
+  @Option(names = "--ui-origin", defaultValue = "http://localhost:8233,http://127.0.0.1:8233", split = ",",
       description = "origin of the Temporal UI whose pages may call it (default: ${DEFAULT-VALUE}); repeat or comma-separate for more")
   List<String> uiOrigins;
 
