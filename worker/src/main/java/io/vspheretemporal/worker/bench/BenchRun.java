@@ -23,6 +23,8 @@ import io.vspheretemporal.testing.SimulatorProcess;
 import io.vspheretemporal.testing.control.Counters;
 import io.vspheretemporal.testing.control.SimTask;
 import io.vspheretemporal.testing.control.SimVm;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -71,7 +73,7 @@ final class BenchRun {
           .setTarget(temporalTarget).setGrpcClientInterceptors(List.of(heartbeats)).build());
       VCenters vcenters = new VCenters(List.of(vc), SessionListener.NONE, WatcherSettings.defaults(), WatcherListener.NONE);
       WorkflowClient client = WorkflowClient.newInstance(service,
-          WorkflowClientOptions.newBuilder().setDataConverter(VSphereActivities.dataConverter()).build());
+          WorkflowClientOptions.newBuilder().setDataConverter(DataConverters.forKeys(EncryptionKeys.none())).build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       String queue = "bench-" + strategy.label() + "-" + tasks + "-" + System.nanoTime();
       Worker worker = factory.newWorker(queue, VSphereActivities.workerOptions(settings)
