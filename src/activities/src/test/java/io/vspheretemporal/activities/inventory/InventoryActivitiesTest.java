@@ -180,6 +180,18 @@ class InventoryActivitiesTest {
   }
 
   @Test
+  void anUnknownHostIsNotFoundNamingItAndHowToName(Simulator sim) {
+    NoVSphereChange proof = NoVSphereChange.before(sim);
+
+    ApplicationFailure f = failure(() -> inventory.findHost(at("esx-nope.example.com")));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.NOT_FOUND);
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getOriginalMessage()).startsWith("no host named 'esx-nope.example.com' on vCenter 'sim' (names are case-sensitive;");
+    proof.assertNoChange();
+  }
+
+  @Test
   void anUnknownVCenterOrAnEmptyLookupIsRejected(Simulator sim) {
     NoVSphereChange proof = NoVSphereChange.before(sim);
     ApplicationFailure unknown = failure(() -> inventory.findHost(InventoryLookup.of("nope", "DC0_H0")));
