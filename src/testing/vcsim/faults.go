@@ -36,6 +36,8 @@ var defaultFaultMessages = map[string]string{
 	"SystemError":                "A general system error occurred: injected by the simulator",
 	"RequestCanceled":            "The task was canceled by a user.",
 	"NotSupported":               "The operation is not supported on the object.",
+	"InvalidLogin":               "Cannot complete login due to an incorrect user name or password.",
+	"SSLVerifyFault":             "Authenticity of the host's SSL certificate is not verified.",
 }
 
 func faultType(name string) (reflect.Type, error) {

@@ -366,6 +366,9 @@ func (r *taskRun) finish(result types.AnyType, fault *types.LocalizedMethodFault
 // execute applies the operation: our own implementation for methods vcsim lacks, otherwise
 // vcsim's, replayed with the simulator's session (vcsim runs it synchronously).
 func (r *taskRun) execute() (types.AnyType, *types.LocalizedMethodFault) {
+	if fault := vcenterCheck(r); fault != nil {
+		return nil, fault
+	}
 	if r.native != nil {
 		res, fault := r.native(r)
 		if fault != nil {

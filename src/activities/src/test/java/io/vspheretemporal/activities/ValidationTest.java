@@ -18,6 +18,12 @@ import io.vspheretemporal.api.host.MoveIntoRequest;
 import io.vspheretemporal.api.snapshot.CreateSnapshotRequest;
 import io.vspheretemporal.api.snapshot.RemoveSnapshotRequest;
 import io.vspheretemporal.api.snapshot.SnapshotActivities;
+import io.vspheretemporal.api.vm.CloneVmRequest;
+import io.vspheretemporal.api.vm.CreateVmRequest;
+import io.vspheretemporal.api.vm.GuestCustomization;
+import io.vspheretemporal.api.vm.ReconfigureVmRequest;
+import io.vspheretemporal.api.vm.VmActivities;
+import io.vspheretemporal.testing.NoVSphereChange;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.testing.VcSim;
 import java.util.List;
@@ -41,12 +47,15 @@ class ValidationTest {
   static final MoRef HOST = SimVCenter.ref(MoRef.HOST_SYSTEM, "host-21", "DC0_C0_H0");
   static final MoRef VM = SimVCenter.ref(MoRef.VIRTUAL_MACHINE, "vm-42", "DC0_H0_VM0");
   static final MoRef SNAPSHOT = SimVCenter.ref(MoRef.SNAPSHOT, "snapshot-7", "nightly");
+  static final MoRef VM_FOLDER = SimVCenter.ref("Folder", "group-v3", "vm");
+  static final MoRef POOL = SimVCenter.ref("ResourcePool", "resgroup-8", "Resources");
+  static final MoRef DATASTORE = SimVCenter.ref("Datastore", "datastore-5", "LocalDS_0");
 
   static SimWorker worker;
   TestActivityEnvironment env;
   Stubs stubs;
 
-  record Stubs(HostActivities host, SnapshotActivities snapshot, EntityActivities entity) {}
+  record Stubs(HostActivities host, SnapshotActivities snapshot, EntityActivities entity, VmActivities vm) {}
 
   record BadRequest(String what, Consumer<Stubs> call, List<String> problems) {
     @Override
@@ -109,7 +118,38 @@ class ValidationTest {
             "newName 'web/01' must not contain / or \\"),
         bad("Rename without a new name or an entity",
             s -> s.entity().rename(new RenameRequest(null, null)),
-            "entity is required", "newName is required"));
+            "entity is required", "newName is required"),
+        bad("PowerOn a VM reference with an empty id",
+            s -> s.vm().powerOnVm(SimVCenter.ref(MoRef.VIRTUAL_MACHINE, " ", null)),
+            "vm has an empty managed object id"),
+        bad("PowerOn given a host",
+            s -> s.vm().powerOnVm(HOST),
+            "vm must be a VirtualMachine, not a HostSystem (host-21)"),
+        bad("Reconfigure to negative CPUs and memory not a multiple of 4 MB",
+            s -> s.vm().reconfigureVm(ReconfigureVmRequest.cpuAndMemory(VM, -1, 1023)),
+            "numCpus must be at least 1, got -1", "memoryMb 1023 is not a multiple of 4 MB"),
+        bad("Reconfigure to zero CPUs and zero memory",
+            s -> s.vm().reconfigureVm(ReconfigureVmRequest.cpuAndMemory(VM, 0, 0)),
+            "numCpus must be at least 1, got 0", "memoryMb must be at least 1, got 0"),
+        bad("Reconfigure with nothing to change",
+            s -> s.vm().reconfigureVm(new ReconfigureVmRequest(VM, null, null, null, null)),
+            "nothing to change: set numCpus, memoryMb, diskGb or network"),
+        bad("CreateVm with zero CPUs, odd memory and no guest id",
+            s -> s.vm().createVm(new CreateVmRequest(VM_FOLDER, "new-01", POOL, DATASTORE, null, " ", 0, 1022)),
+            "guestId is required", "numCpus must be at least 1, got 0", "memoryMb 1022 is not a multiple of 4 MB"),
+        bad("Clone with a name over 80 characters",
+            s -> s.vm().cloneVm(CloneVmRequest.of(VM, VM_FOLDER, "x".repeat(81), POOL)),
+            "name '" + "x".repeat(81) + "' is longer than vSphere's 80 characters"),
+        bad("Clone with a blank name, from a host, into a pool",
+            s -> s.vm().cloneVm(CloneVmRequest.of(HOST, POOL, "  ", POOL)),
+            "source must be a VirtualMachine, not a HostSystem (host-21)",
+            "folder must be a Folder, not a ResourcePool (resgroup-8)", "name is required"),
+        bad("Clone with a customization of an unknown OS and a bad address",
+            s -> s.vm().cloneVm(CloneVmRequest.of(VM, VM_FOLDER, "web-09", POOL).withCustomization(
+                new GuestCustomization("solaris", "web_09", null, "10.0.0.300", null, null, List.of(), null))),
+            "customization.os must be linux or windows, got solaris",
+            "customization.hostName 'web_09' is not a valid host name",
+            "customization.ipAddress '10.0.0.300' is not an IPv4 address", "customization.netmask is required"));
   }
 
   @BeforeAll
@@ -126,7 +166,7 @@ class ValidationTest {
   void start() {
     env = worker.environment();
     stubs = new Stubs(SimWorker.stub(env, HostActivities.class), SimWorker.stub(env, SnapshotActivities.class),
-        SimWorker.stub(env, EntityActivities.class));
+        SimWorker.stub(env, EntityActivities.class), SimWorker.stub(env, VmActivities.class));
   }
 
   @AfterEach
@@ -137,6 +177,7 @@ class ValidationTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badRequests")
   void isRejectedBeforeAnythingReachesVSphere(BadRequest request, Simulator sim) {
+    NoVSphereChange proof = NoVSphereChange.before(sim);
     assertThatThrownBy(() -> request.call().accept(stubs))
         .isInstanceOf(ActivityFailure.class)
         .cause().isInstanceOfSatisfying(ApplicationFailure.class, f -> {
@@ -144,8 +185,6 @@ class ValidationTest {
           assertThat(f.isNonRetryable()).isTrue();
           assertThat(f.getOriginalMessage()).contains("nothing was sent to vSphere").contains(request.problems());
         });
-    var counters = sim.control().counters();
-    assertThat(counters.calls().keySet()).noneMatch(method -> method.endsWith("_Task"));
-    assertThat(counters.tasks().created()).isNullOrEmpty();
+    proof.assertNoChange();
   }
 }

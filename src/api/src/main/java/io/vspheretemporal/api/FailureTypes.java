@@ -42,7 +42,7 @@ public final class FailureTypes {
       "InvalidDatastore", "InvalidDatastorePath", "FileAlreadyExists", "AlreadyExists", "AlreadyConnected",
       "VmConfigFault", "InvalidDeviceSpec", "CustomizationFault", "InvalidProperty", "InvalidType",
       "RequestCanceled", "MethodNotFound", "NotAuthenticated", "LicenseExpired", "NoHost", "MigrationFault",
-      "DisallowedOperationOnFailoverHost", "OutOfBounds");
+      "DisallowedOperationOnFailoverHost", "OutOfBounds", "SSLVerifyFault", "AlreadyBeingManaged");
 
   private FailureTypes() {}
 

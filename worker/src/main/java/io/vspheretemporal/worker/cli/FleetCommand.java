@@ -1,9 +1,10 @@
 package io.vspheretemporal.worker.cli;
 
-import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.workflows.fleet.FailurePolicy;
 import io.vspheretemporal.workflows.fleet.ProvisionFleetRequest;
+import io.vspheretemporal.workflows.fleet.ProvisionFleetWorkflowImpl;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,12 +26,16 @@ public final class FleetCommand extends Starter implements Callable<Integer> {
     ProvisionFleetRequest r;
     try {
       r = RequestFiles.read(file, ProvisionFleetRequest.class);
-    } catch (ConfigException e) {
+    } catch (BadRequestFile e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
     r = new ProvisionFleetRequest(r.fleet(), r.vms(), parallelism != null ? parallelism : r.parallelism(),
         policy != null ? policy : r.failurePolicy());
+    List<String> problems = ProvisionFleetWorkflowImpl.check(r).problems();
+    if (!problems.isEmpty()) {
+      return rejected(spec.commandLine().getErr(), "ProvisionFleet", problems);
+    }
     String vcenter = r.vms().isEmpty() || r.vms().get(0) == null ? "" : r.vms().get(0).vcenter();
     return start(spec.commandLine().getOut(), spec.commandLine().getErr(), "ProvisionFleet",
         "fleet-" + slug(r.fleet()), vcenter, null, r);

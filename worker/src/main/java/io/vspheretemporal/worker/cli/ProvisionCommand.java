@@ -1,8 +1,8 @@
 package io.vspheretemporal.worker.cli;
 
 import io.vspheretemporal.api.vm.GuestCustomization;
-import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.workflows.provision.ProvisionVmRequest;
+import io.vspheretemporal.workflows.provision.ProvisionVmWorkflowImpl;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,9 +43,13 @@ public final class ProvisionCommand extends Starter implements Callable<Integer>
     ProvisionVmRequest request;
     try {
       request = file != null ? RequestFiles.read(file, ProvisionVmRequest.class) : fromFlags();
-    } catch (ConfigException e) {
+    } catch (BadRequestFile e) {
       spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
+    }
+    List<String> problems = ProvisionVmWorkflowImpl.check(request).problems();
+    if (!problems.isEmpty()) {
+      return rejected(spec.commandLine().getErr(), "ProvisionVm", problems);
     }
     return start(spec.commandLine().getOut(), spec.commandLine().getErr(), "ProvisionVm",
         "provision-" + slug(request.vcenter()) + "-" + slug(request.name()), request.vcenter(), request.name(), request);

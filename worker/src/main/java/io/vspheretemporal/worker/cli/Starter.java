@@ -14,6 +14,7 @@ import io.vspheretemporal.worker.status.StatusReader;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,6 +36,17 @@ abstract class Starter {
 
   @Option(names = "--json", description = "with --wait, print the final status as JSON")
   boolean json;
+
+  /**
+   * Refuses a request the workflow would reject, before connecting to Temporal: nothing is started,
+   * exit 2, one line per problem (the same checks the workflow makes, so the two never disagree).
+   */
+  static int rejected(PrintWriter err, String type, List<String> problems) {
+    err.println(type + " request rejected, nothing was started:");
+    problems.forEach(p -> err.println("  " + p));
+    err.flush();
+    return ExitCodes.CONFIG;
+  }
 
   int start(PrintWriter out, PrintWriter err, String type, String defaultId, String vcenter, String vmName, Object request) {
     WorkflowClient client;

@@ -41,6 +41,8 @@ final class ConfigChecks {
     String target = t.target() == null ? "localhost:7233" : t.target();
     if (!target.matches("[^\\s:/]+:\\d{1,5}")) {
       problems.add("temporal.target: '" + target + "' is not host:port (e.g. temporal.example.com:7233)");
+    } else if (!isPort(Integer.parseInt(target.substring(target.lastIndexOf(':') + 1)))) {
+      problems.add("temporal.target: '" + target + "' has no valid port (1 to 65535), e.g. temporal.example.com:7233");
     }
     String namespace = t.namespace() == null ? "default" : t.namespace();
     List<String> queues = t.taskQueues() == null || t.taskQueues().isEmpty() ? List.of("vsphere") : t.taskQueues();
@@ -139,11 +141,19 @@ final class ConfigChecks {
         problems.add(at + ": '" + text + "' is not an http(s) URL such as https://vc01.example.com/sdk");
         return null;
       }
+      if (u.getPort() != -1 && !isPort(u.getPort())) {
+        problems.add(at + ": '" + text + "' has port " + u.getPort() + "; a port is 1 to 65535 (or leave it out for 443)");
+        return null;
+      }
       return u;
     } catch (IllegalArgumentException e) {
       problems.add(at + ": '" + text + "' is not a URL: " + e.getMessage());
       return null;
     }
+  }
+
+  private static boolean isPort(int port) {
+    return port >= 1 && port <= 65535;
   }
 
   private TlsPolicy tls(String at, VCenterTls t) {

@@ -145,6 +145,11 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
   }
 
   static void validate(ProvisionFleetRequest r) {
+    check(r).orFail();
+  }
+
+  /** The request's problems, each VM's included: what the workflow rejects before anything runs. */
+  public static Requests check(ProvisionFleetRequest r) {
     Requests checks = new Requests("ProvisionFleet")
         .required("fleet", r.fleet())
         .check(!r.vms().isEmpty(), "vms must list at least one VM")
@@ -167,7 +172,7 @@ public class ProvisionFleetWorkflowImpl implements ProvisionFleetWorkflow {
       checks.include("vms[" + i + "] " + vm.name() + ": ", ProvisionVmWorkflowImpl.check(vm).problems());
     }
     checks.check(duplicates.isEmpty(), "VM names must be unique in a fleet; repeated: " + String.join(", ", duplicates));
-    checks.orFail();
+    return checks;
   }
 
   @Override

@@ -23,6 +23,8 @@ public class ProvisionVmWorkflowImpl implements ProvisionVmWorkflow {
   static final String RECONFIGURE = "Reconfigure";
   static final String POWER_ON = "Power on";
   static final String WAIT_FOR_IP = "Wait for IP address";
+  /** vSphere's limit for an inventory name. */
+  static final int MAX_NAME = 80;
 
   private final VSphereSteps vsphere = VSphereSteps.withDefaults();
   private StepTracker steps;
@@ -104,6 +106,10 @@ public class ProvisionVmWorkflowImpl implements ProvisionVmWorkflow {
     return new Requests("ProvisionVm")
         .required("vcenter", r.vcenter())
         .required("name", r.name())
+        .check(r.name() == null || r.name().length() <= MAX_NAME,
+            "name '" + r.name() + "' is longer than vSphere's " + MAX_NAME + " characters")
+        .check(r.name() == null || !(r.name().contains("/") || r.name().contains("\\")),
+            "name '" + r.name() + "' must not contain / or \\")
         .required("template", r.template())
         .required("folder", r.folder())
         .check(r.resourcePool() != null ^ r.cluster() != null, "give exactly one of resourcePool and cluster")

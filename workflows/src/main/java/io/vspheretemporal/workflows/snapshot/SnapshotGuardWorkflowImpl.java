@@ -117,7 +117,10 @@ public class SnapshotGuardWorkflowImpl implements SnapshotGuardWorkflow {
       checks.check(c != null && KINDS.contains(c.kind()), "changes[" + i + "].kind must be one of " + KINDS);
       if (c != null && "reconfigure".equals(c.kind())) {
         checks.check(c.numCpus() != null || c.memoryMb() != null, "changes[" + i + "] (reconfigure) needs numCpus or memoryMb")
-            .positive("changes[" + i + "].numCpus", c.numCpus()).positive("changes[" + i + "].memoryMb", c.memoryMb());
+            .positive("changes[" + i + "].numCpus", c.numCpus()).positive("changes[" + i + "].memoryMb", c.memoryMb())
+            // checked here, not only by the reconfigure step: by then the snapshot would be taken
+            .check(c.memoryMb() == null || c.memoryMb() % 4 == 0,
+                "changes[" + i + "].memoryMb " + c.memoryMb() + " is not a multiple of 4 MB");
       }
     }
     checks.orFail();

@@ -1,5 +1,6 @@
 package io.vspheretemporal.activities.runner;
 
+import com.vmware.vim25.ManagedObjectNotFound;
 import io.temporal.failure.ApplicationFailure;
 import io.vspheretemporal.activities.session.VCenterException;
 import io.vspheretemporal.activities.session.VCenterSession;
@@ -24,7 +25,14 @@ public final class Failures {
   }
 
   public static ApplicationFailure fromFault(String operation, String target, VimFaultException e) {
-    return failure(e.faultType(), e.faultMessage(), operation, target, null);
+    String message = e.faultMessage();
+    if (e.fault() instanceof ManagedObjectNotFound gone && gone.getObj() != null) {
+      // vSphere's text names neither the step nor what to do about a stale reference.
+      message = operation + " on " + target + ": " + gone.getObj().getType() + " " + gone.getObj().getVal()
+          + " does not exist in vSphere (it was deleted, or the reference is wrong); look it up again."
+          + (message.isBlank() ? "" : " vSphere said: " + message);
+    }
+    return failure(e.faultType(), message, operation, target, null);
   }
 
   private static ApplicationFailure failure(String fault, String message, String operation, String target, MoRef task) {

@@ -231,12 +231,17 @@ final class VimSoapClient extends SoapClient {
 
   /** Our trust managers' explanation (it names the thumbprint seen), else the deepest cause. */
   static String certificateReason(Throwable t) {
+    // the trust manager's own CertificateException says it once; the wrappers above repeat it
+    String reason = null;
     for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c.getMessage() != null && c.getMessage().contains("thumbprint")) {
+      if (c instanceof java.security.cert.CertificateException) {
         return c.getMessage();
       }
+      if (reason == null && c.getMessage() != null && c.getMessage().contains("thumbprint")) {
+        reason = c.getMessage();
+      }
     }
-    return rootMessage(t);
+    return reason != null ? reason : rootMessage(t);
   }
 
   static String rootMessage(Throwable t) {

@@ -42,8 +42,8 @@ public record TaskSnapshot(
     String faultType = null;
     String faultMessage = null;
     if (error != null) {
-      faultType = error.getFault() == null ? "SystemError" : error.getFault().getClass().getSimpleName();
-      faultMessage = error.getLocalizedMessage();
+      faultType = FaultText.type(error);
+      faultMessage = FaultText.message(error);
     }
     return new TaskSnapshot(
         ObjectKey.of(info.getTask()),
@@ -80,8 +80,8 @@ public record TaskSnapshot(
         faultType = FailureTypes.UNREADABLE_TASK_FAULT;
         faultMessage = (String) p.get("info.error.localizedMessage");
       } else if (p.get("info.error") instanceof LocalizedMethodFault error) {
-        faultType = error.getFault() == null ? "SystemError" : error.getFault().getClass().getSimpleName();
-        faultMessage = error.getLocalizedMessage();
+        faultType = FaultText.type(error);
+        faultMessage = FaultText.message(error);
       }
     }
     String description = p.get("info.description") instanceof com.vmware.vim25.LocalizableMessage m ? m.getMessage() : null;

@@ -15,6 +15,7 @@ import io.vspheretemporal.api.MoRef;
 import io.vspheretemporal.api.TaskProgress;
 import io.vspheretemporal.api.host.AddHostRequest;
 import io.vspheretemporal.api.host.HostActivities;
+import io.vspheretemporal.testing.NoVSphereChange;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.testing.VcSim;
 import java.util.List;
@@ -84,6 +85,7 @@ class AddHostSecretTest {
   void anUnknownSecretFailsTheStepBeforeAnythingIsSubmitted(Simulator sim) {
     AddHostRequest request =
         new AddHostRequest(cluster, "esx-nosecret.example.com", "root", "no-such-secret", null, true);
+    NoVSphereChange proof = NoVSphereChange.before(sim);
 
     assertThatThrownBy(() -> hosts.addHost(request))
         .isInstanceOf(ActivityFailure.class)
@@ -95,5 +97,6 @@ class AddHostSecretTest {
     assertThat(asked).containsExactly("no-such-secret");
     assertThat(sim.control().counters().calls("AddHost_Task")).isZero();
     assertThat(sim.control().hosts()).noneMatch(h -> h.name().equals("esx-nosecret.example.com"));
+    proof.assertNoChange();
   }
 }

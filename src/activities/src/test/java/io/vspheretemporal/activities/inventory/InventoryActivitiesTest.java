@@ -23,6 +23,7 @@ import io.vspheretemporal.api.MoRef;
 import io.vspheretemporal.api.inventory.InventoryActivities;
 import io.vspheretemporal.api.inventory.InventoryLookup;
 import io.vspheretemporal.api.inventory.VmState;
+import io.vspheretemporal.testing.NoVSphereChange;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.testing.VcSim;
 import io.vspheretemporal.testing.control.SimObject;
@@ -150,7 +151,8 @@ class InventoryActivitiesTest {
   }
 
   @Test
-  void aMissingNameOrPathIsNotFoundNamingWhatWasLookedFor() {
+  void aMissingNameOrPathIsNotFoundNamingWhatWasLookedFor(Simulator sim) {
+    NoVSphereChange proof = NoVSphereChange.before(sim);
     ApplicationFailure byName = failure(() -> inventory.findTemplate(at("tmpl-x")));
     assertThat(byName.getType()).isEqualTo(FailureTypes.NOT_FOUND);
     assertThat(byName.isNonRetryable()).isTrue();
@@ -160,6 +162,7 @@ class InventoryActivitiesTest {
     assertThat(byPath.getType()).isEqualTo(FailureTypes.NOT_FOUND);
     assertThat(byPath.isNonRetryable()).isTrue();
     assertThat(byPath.getOriginalMessage()).contains("no datastore at inventory path 'DC0/datastore/nope' on vCenter 'sim'");
+    proof.assertNoChange();
   }
 
   @Test
@@ -177,7 +180,20 @@ class InventoryActivitiesTest {
   }
 
   @Test
-  void anUnknownVCenterOrAnEmptyLookupIsRejected() {
+  void anUnknownHostIsNotFoundNamingItAndHowToName(Simulator sim) {
+    NoVSphereChange proof = NoVSphereChange.before(sim);
+
+    ApplicationFailure f = failure(() -> inventory.findHost(at("esx-nope.example.com")));
+
+    assertThat(f.getType()).isEqualTo(FailureTypes.NOT_FOUND);
+    assertThat(f.isNonRetryable()).isTrue();
+    assertThat(f.getOriginalMessage()).startsWith("no host named 'esx-nope.example.com' on vCenter 'sim' (names are case-sensitive;");
+    proof.assertNoChange();
+  }
+
+  @Test
+  void anUnknownVCenterOrAnEmptyLookupIsRejected(Simulator sim) {
+    NoVSphereChange proof = NoVSphereChange.before(sim);
     ApplicationFailure unknown = failure(() -> inventory.findHost(InventoryLookup.of("nope", "DC0_H0")));
     assertThat(unknown.getType()).isEqualTo(FailureTypes.UNKNOWN_VCENTER);
     assertThat(unknown.isNonRetryable()).isTrue();
@@ -187,6 +203,7 @@ class InventoryActivitiesTest {
     assertThat(empty.getType()).isEqualTo(FailureTypes.INVALID_REQUEST);
     assertThat(empty.isNonRetryable()).isTrue();
     assertThat(empty.getOriginalMessage()).contains("FindFolder", "pathOrName is required");
+    proof.assertNotContacted();
   }
 
   @Test

@@ -28,6 +28,7 @@ import io.vspheretemporal.api.vm.GuestCustomization;
 import io.vspheretemporal.api.vm.ReconfigureVmRequest;
 import io.vspheretemporal.api.vm.RelocateVmRequest;
 import io.vspheretemporal.api.vm.VmActivities;
+import io.vspheretemporal.testing.NoVSphereChange;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.testing.VcSim;
 import io.vspheretemporal.testing.control.SimHost;
@@ -307,6 +308,7 @@ class VmActivitiesTest {
   void powerOnOfAPoweredOnVmFailsWithVSpheresFault(Simulator sim) {
     MoRef vm = copy("power-twice");
     vms.powerOnVm(vm);
+    NoVSphereChange proof = NoVSphereChange.before(sim);
 
     ApplicationFailure f = failure(() -> vms.powerOnVm(vm));
 
@@ -319,5 +321,6 @@ class VmActivitiesTest {
     assertThat(f.isNonRetryable()).isTrue();
     assertThat(f.getOriginalMessage()).isEqualTo(failed.error().substring("InvalidPowerState: ".length()));
     assertThat(simVm(sim, "power-twice").powerState()).isEqualTo("poweredOn");
+    proof.assertRefusedOnce("PowerOnVM_Task");
   }
 }
