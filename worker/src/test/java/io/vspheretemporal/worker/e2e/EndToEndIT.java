@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vspheretemporal.testing.control.SimTask;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -84,18 +85,29 @@ class EndToEndIT {
   @Test
   @Order(3)
   void cancelDuringACloneLeavesNoVm() throws Exception {
-    stack.control.taskDuration("CloneVM_Task", Duration.ofSeconds(6));
-    assertThat(Cli.run(Duration.ofSeconds(60), Map.of(), provision("e2e-web-03", "192.0.2.63")).exit()).isZero();
-    awaitStep("provision-sim-e2e-web-03", "Clone");
-    Cli.Result cancel = Cli.run(Duration.ofSeconds(60), Map.of(), "cancel", "--address", stack.address(),
-        "provision-sim-e2e-web-03");
-    assertThat(cancel.exit()).as(cancel.err()).isZero();
-    Cli.Result end = Cli.run(Duration.ofSeconds(90), Map.of(), "status", "--address", stack.address(),
-        "provision-sim-e2e-web-03", "--every", "300ms");
-    stack.control.taskDuration("CloneVM_Task", Duration.ofSeconds(1));
-    assertThat(end.out()).contains("CANCELED");
+    // Long enough that the clone is still running when the cancel arrives, however slowly the
+    // CLI's JVMs start on a loaded machine; a cancelled clone ends at once.
+    stack.control.taskDuration("CloneVM_Task", Duration.ofSeconds(90));
+    try {
+      assertThat(Cli.run(Duration.ofSeconds(60), Map.of(), provision("e2e-web-03", "192.0.2.63")).exit()).isZero();
+      awaitStep("provision-sim-e2e-web-03", "Clone");
+      Cli.Result cancel = Cli.run(Duration.ofSeconds(60), Map.of(), "cancel", "--address", stack.address(),
+          "provision-sim-e2e-web-03");
+      assertThat(cancel.exit()).as(cancel.err()).isZero();
+      Cli.Result end = Cli.run(Duration.ofSeconds(90), Map.of(), "status", "--address", stack.address(),
+          "provision-sim-e2e-web-03", "--every", "300ms");
+      assertThat(end.out()).contains("CANCELED");
+    } finally {
+      stack.control.taskDuration("CloneVM_Task", Duration.ofSeconds(1));
+    }
     assertThat(stack.control.counters().calls("CancelTask")).as(stack.worker.stderr()).isGreaterThanOrEqualTo(1);
-    Thread.sleep(6000);
+    List<SimTask> clones = stack.control.tasks().stream()
+        .filter(t -> "CloneVM_Task".equals(t.name()) && t.activationId() != null
+            && t.activationId().startsWith("provision-sim-e2e-web-03/"))
+        .toList();
+    assertThat(clones).as("the run's CloneVM_Task").hasSize(1);
+    assertThat(clones.get(0).cancelled()).as("cancelled in vSphere").isTrue();
+    assertThat(clones.get(0).state()).isEqualTo("error");
     assertThat(stack.control.vm("e2e-web-03")).isEmpty();
   }
 
