@@ -80,6 +80,12 @@ public final class SimulatorControl {
     post("outage", Map.of("mode", mode, "seconds", length.toMillis() / 1000.0), new TypeReference<Map<String, Object>>() {});
   }
 
+  /** Whether an outage is on (in {@code refuse} mode the control API cannot answer, so this throws). */
+  public boolean outageActive() {
+    Map<String, Object> view = get("outage", new TypeReference<>() {});
+    return Boolean.TRUE.equals(view.get("dropping")) || Boolean.TRUE.equals(view.get("refusing"));
+  }
+
   public void endOutage() {
     send("DELETE", "outage", null, new TypeReference<Map<String, Object>>() {});
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CancelCommand.class,
       TasksCommand.class,
       BenchCommand.class,
+      ChaosCommand.class,
     })
 public final class RootCommand implements Runnable {
   @picocli.CommandLine.Spec
