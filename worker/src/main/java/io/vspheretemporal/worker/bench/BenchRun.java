@@ -23,6 +23,8 @@ import io.vspheretemporal.testing.SimulatorProcess;
 import io.vspheretemporal.testing.control.Counters;
 import io.vspheretemporal.testing.control.SimTask;
 import io.vspheretemporal.testing.control.SimVm;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -71,7 +73,7 @@ final class BenchRun {
           .setTarget(temporalTarget).setGrpcClientInterceptors(List.of(heartbeats)).build());
       VCenters vcenters = new VCenters(List.of(vc), SessionListener.NONE, WatcherSettings.defaults(), WatcherListener.NONE);
       WorkflowClient client = WorkflowClient.newInstance(service,
-          WorkflowClientOptions.newBuilder().setDataConverter(VSphereActivities.dataConverter()).build());
+          WorkflowClientOptions.newBuilder().setDataConverter(DataConverters.forKeys(EncryptionKeys.none())).build());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       String queue = "bench-" + strategy.label() + "-" + tasks + "-" + System.nanoTime();
       Worker worker = factory.newWorker(queue, VSphereActivities.workerOptions(settings)
@@ -84,7 +86,7 @@ final class BenchRun {
       try {
         vcenters.session("sim");
         List<String> vms = sim.control().vms().stream().filter(v -> !v.template()).map(SimVm::ref).toList();
-        return run(sim, client, queue, vms, heartbeats);
+        return run(sim, client, queue, vms, heartbeats, vcenters);
       } finally {
         factory.shutdown();
         factory.awaitTermination(10, TimeUnit.SECONDS);
@@ -95,8 +97,8 @@ final class BenchRun {
     }
   }
 
-  private BenchRow run(Simulator sim, WorkflowClient client, String queue, List<String> vms, RpcCounter heartbeats)
-      throws Exception {
+  private BenchRow run(Simulator sim, WorkflowClient client, String queue, List<String> vms, RpcCounter heartbeats,
+      VCenters vcenters) throws Exception {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     System.gc();
@@ -125,6 +127,9 @@ final class BenchRun {
     }
     double wall = (System.nanoTime() - t0) / 1e9;
     long cpu = os.getProcessCpuTime() - cpu0;
+    // Closing the vCenter connections waits for the filters of ended watches to be destroyed, so
+    // that they are counted.
+    vcenters.close();
     Counters counters = sim.control().counters();
     long beats = heartbeats.calls() - beats0;
 

@@ -25,6 +25,8 @@ import java.util.Map;
  * as a child process so that the worker's heap and CPU are measured alone.
  */
 public final class Benchmark {
+  private static final int WARM_UP_TASKS = 100;
+  private static final Duration WARM_UP_DURATION = Duration.ofSeconds(2);
   private final List<Integer> taskCounts;
   private final Duration taskDuration;
   private final List<Strategy> strategies;
@@ -47,6 +49,13 @@ public final class Benchmark {
     }
     Process temporal = startTemporal(port);
     try {
+      for (Strategy strategy : strategies) {
+        // Class loading, JIT and first-use caches would otherwise land on the first measured run's
+        // heap and CPU per task.
+        progress.printf(Locale.ROOT, "bench: warming up %s with %d tasks of %s (not reported)...%n",
+            strategy.label(), WARM_UP_TASKS, WARM_UP_DURATION);
+        new BenchRun("localhost:" + port, strategy, WARM_UP_TASKS, WARM_UP_DURATION, settings, null).measure();
+      }
       List<BenchRow> rows = new ArrayList<>();
       for (int n : taskCounts) {
         for (Strategy strategy : strategies) {

@@ -3,7 +3,6 @@ package io.vspheretemporal.worker.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testserver.TestServer;
@@ -15,7 +14,8 @@ import io.vspheretemporal.testing.SimulatorOptions;
 import io.vspheretemporal.testing.SimulatorProcess;
 import io.vspheretemporal.testing.SimulatorUnavailableException;
 import io.vspheretemporal.testing.control.Counters;
-import io.vspheretemporal.worker.config.ResolvedConfig;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import io.vspheretemporal.worker.demo.Demo;
 import io.vspheretemporal.worker.metrics.WorkerMetrics;
 import io.vspheretemporal.worker.runtime.InMemoryTemporal;
@@ -70,7 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
       worker = VSphereWorker.start(Demo.config(port, s), new WorkerMetrics());
       WorkflowClient client = WorkflowClient.newInstance(
           TemporalConnection.open("localhost:" + port, "default", null, null, null),
-          WorkflowClientOptions.newBuilder().setNamespace("default").build());
+          DataConverters.clientOptions("default", EncryptionKeys.none()));
       String id = "demo-fleet-" + System.currentTimeMillis();
       WorkflowStub fleet = client.newUntypedWorkflowStub("ProvisionFleet",
           WorkflowOptions.newBuilder().setTaskQueue("vsphere").setWorkflowId(id).build());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CancelCommand.class,
       TasksCommand.class,
+      CodecServerCommand.class,
       BenchCommand.class,
       ChaosCommand.class,
     })

@@ -5,6 +5,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
+import io.vspheretemporal.worker.codec.UnknownKeyException;
 import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.worker.runtime.RunAttributes;
 import io.vspheretemporal.worker.status.RunStatus;
@@ -50,8 +51,8 @@ abstract class Starter {
       memo.put("vmName", vmName);
     }
     WorkflowOptions.Builder options = WorkflowOptions.newBuilder()
-        .setTaskQueue(temporal.taskQueue).setWorkflowId(workflowId).setMemo(memo);
-    if (RunAttributes.available(client.getWorkflowServiceStubs(), temporal.namespace)) {
+        .setTaskQueue(temporal.taskQueue()).setWorkflowId(workflowId).setMemo(memo);
+    if (RunAttributes.available(client.getWorkflowServiceStubs(), temporal.namespace())) {
       options.setTypedSearchAttributes(RunAttributes.typed(vcenter, vmName));
     }
     WorkflowStub stub = client.newUntypedWorkflowStub(type, options.build());
@@ -74,6 +75,9 @@ abstract class Starter {
         out.println(new ObjectMapper().writeValueAsString(end));
       }
       return "COMPLETED".equals(end.status()) ? ExitCodes.OK : ExitCodes.FAILURE;
+    } catch (UnknownKeyException e) {
+      err.println(e.getMessage());
+      return ExitCodes.CONFIG;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return ExitCodes.FAILURE;

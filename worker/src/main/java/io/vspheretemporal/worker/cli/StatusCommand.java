@@ -3,6 +3,7 @@ package io.vspheretemporal.worker.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
+import io.vspheretemporal.worker.codec.UnknownKeyException;
 import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.worker.status.ProgressView;
 import io.vspheretemporal.worker.status.RunStatus;
@@ -71,6 +72,9 @@ public final class StatusCommand implements Callable<Integer> {
       return "COMPLETED".equals(end.status()) ? ExitCodes.OK : ExitCodes.FAILURE;
     } catch (StatusRuntimeException e) {
       spec.commandLine().getErr().println("no run with workflow id " + workflowId + " (" + e.getStatus().getCode() + ")");
+      return ExitCodes.CONFIG;
+    } catch (UnknownKeyException e) {
+      spec.commandLine().getErr().println(e.getMessage());
       return ExitCodes.CONFIG;
     }
   }

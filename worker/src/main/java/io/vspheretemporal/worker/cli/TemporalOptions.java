@@ -1,28 +1,65 @@
 package io.vspheretemporal.worker.cli;
 
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.config.ConfigLoader;
+import io.vspheretemporal.worker.config.ResolvedConfig;
 import io.vspheretemporal.worker.runtime.TemporalConnection;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Where the Temporal server is, for commands that start, follow or cancel runs. */
+/**
+ * Where the Temporal server is and how to read its payloads, for commands that start, follow or
+ * cancel runs. {@code --config} takes the worker's configuration file and reads only its temporal
+ * section (target, namespace, task queue, TLS, API key, encryption keys), with the same
+ * environment overrides as the worker; the flags below win over it.
+ */
 public final class TemporalOptions {
-  @Option(names = "--address", defaultValue = "${env:VSPHERE_TEMPORAL_TARGET:-localhost:7233}",
-      description = "Temporal frontend host:port (default: ${DEFAULT-VALUE}; env VSPHERE_TEMPORAL_TARGET)")
+  static final String CONFIG_ENV = "VSPHERE_TEMPORAL_CONFIG";
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = {"the worker's configuration; only its temporal section is read: address, namespace, task queue,",
+          "TLS, API key and the encryption keys that make encrypted runs readable (env " + CONFIG_ENV + ")"})
+  Path config;
+
+  @Option(names = "--address",
+      description = "Temporal frontend host:port (default: temporal.target of --config, env VSPHERE_TEMPORAL_TARGET, localhost:7233)")
   String address;
 
-  @Option(names = "--namespace", defaultValue = "${env:VSPHERE_TEMPORAL_NAMESPACE:-default}",
-      description = "Temporal namespace (default: ${DEFAULT-VALUE})")
+  @Option(names = "--namespace",
+      description = "Temporal namespace (default: temporal.namespace of --config, env VSPHERE_TEMPORAL_NAMESPACE, default)")
   String namespace;
 
-  @Option(names = "--task-queue", defaultValue = "${env:VSPHERE_TEMPORAL_TASK_QUEUE:-vsphere}",
-      description = "task queue the workers serve (default: ${DEFAULT-VALUE})")
+  @Option(names = "--task-queue",
+      description = "task queue the workers serve (default: the first of temporal.taskQueues, env VSPHERE_TEMPORAL_TASK_QUEUE, vsphere)")
   String taskQueue;
 
-  /** Connects, or throws ConfigException saying Temporal cannot be reached. */
+  private ResolvedConfig settings;
+
+  /** The temporal section, read once; throws ConfigException naming what is wrong. */
+  ResolvedConfig settings() {
+    if (settings == null) {
+      String fromEnv = System.getenv(CONFIG_ENV);
+      Path file = config != null ? config : fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+      settings = ConfigLoader.loadTemporalSection(file, System.getenv());
+    }
+    return settings;
+  }
+
+  String namespace() {
+    return namespace != null ? namespace : settings().namespace();
+  }
+
+  String taskQueue() {
+    return taskQueue != null ? taskQueue : settings().taskQueues().get(0);
+  }
+
+  /** Connects, or throws ConfigException saying what is wrong with the configuration or that Temporal cannot be reached. */
   WorkflowClient client() {
-    WorkflowServiceStubs service = TemporalConnection.open(address, namespace, null, null, null);
-    return WorkflowClient.newInstance(service, WorkflowClientOptions.newBuilder().setNamespace(namespace).build());
+    ResolvedConfig c = settings();
+    String target = address != null ? address : c.target();
+    WorkflowServiceStubs service = TemporalConnection.open(target, namespace(), c.temporalTls(), c.apiKey(), null);
+    return WorkflowClient.newInstance(service, DataConverters.clientOptions(namespace(), c.encryption()));
   }
 }

@@ -3,6 +3,7 @@ package io.vspheretemporal.worker.config;
 import io.vspheretemporal.activities.session.Secret;
 import io.vspheretemporal.activities.session.TlsPolicy;
 import io.vspheretemporal.activities.session.VCenterConfig;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -22,10 +23,17 @@ final class ConfigChecks {
 
   private final Map<String, String> env;
   private final List<String> problems;
+  private final boolean temporalOnly;
 
   ConfigChecks(Map<String, String> env, List<String> problems) {
+    this(env, problems, false);
+  }
+
+  /** @param temporalOnly a command's read of the temporal section: no vCenter is required */
+  ConfigChecks(Map<String, String> env, List<String> problems, boolean temporalOnly) {
     this.env = env;
     this.problems = problems;
+    this.temporalOnly = temporalOnly;
   }
 
   ResolvedConfig resolve(WorkerConfig c) {
@@ -43,6 +51,7 @@ final class ConfigChecks {
     }
     checkTemporalTls(t.tls());
     Secret apiKey = t.apiKey() == null ? null : secret("temporal.apiKey", t.apiKey());
+    EncryptionKeys encryption = new EncryptionChecks(problems, this::secret).resolve(t.encryption());
 
     Map<String, Secret> secrets = new LinkedHashMap<>();
     if (c.secrets() != null) {
@@ -53,7 +62,7 @@ final class ConfigChecks {
         }
       });
     }
-    List<VCenterConfig> vcenters = vcenters(c.vcenters());
+    List<VCenterConfig> vcenters = temporalOnly ? List.of() : vcenters(c.vcenters());
 
     WorkerSettings w = c.worker() == null ? new WorkerSettings(null, null, null, null) : c.worker();
     Duration heartbeat = duration("worker.heartbeatInterval", w.heartbeatInterval(), Duration.ofSeconds(5));
@@ -74,7 +83,7 @@ final class ConfigChecks {
       throw new ConfigException(problems);
     }
     return new ResolvedConfig(target, namespace, List.copyOf(queues), t.tls(), apiKey, vcenters, secrets,
-        heartbeat, grace, maxActivities, !Boolean.FALSE.equals(w.stickyWorkflows()), port, format);
+        heartbeat, grace, maxActivities, !Boolean.FALSE.equals(w.stickyWorkflows()), port, format, encryption);
   }
 
   private List<VCenterConfig> vcenters(List<VCenterEntry> entries) {

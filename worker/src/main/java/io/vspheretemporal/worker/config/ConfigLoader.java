@@ -21,17 +21,34 @@ import java.util.Map;
  *
  * <p>Environment overrides: {@code VSPHERE_TEMPORAL_TARGET}, {@code VSPHERE_TEMPORAL_NAMESPACE},
  * {@code VSPHERE_TEMPORAL_TASK_QUEUE} (comma-separated), {@code VSPHERE_TEMPORAL_METRICS_PORT},
- * {@code VSPHERE_TEMPORAL_LOG_FORMAT}, and {@code VSPHERE_TEMPORAL_SECRET_<NAME>} for secret
- * {@code <name>} (lower case, {@code _} as {@code -}).
+ * {@code VSPHERE_TEMPORAL_LOG_FORMAT}, {@code VSPHERE_TEMPORAL_SECRET_<NAME>} for secret
+ * {@code <name>} (lower case, {@code _} as {@code -}), {@code VSPHERE_TEMPORAL_ENCRYPTION_KEY_<ID>}
+ * for encryption key {@code <id>} (the same way) and {@code VSPHERE_TEMPORAL_ENCRYPTION_CURRENT_KEY}.
  */
 public final class ConfigLoader {
   public static final String SECRET_PREFIX = "VSPHERE_TEMPORAL_SECRET_";
+  public static final String ENCRYPTION_KEY_PREFIX = "VSPHERE_TEMPORAL_ENCRYPTION_KEY_";
+  public static final String ENCRYPTION_CURRENT_KEY = "VSPHERE_TEMPORAL_ENCRYPTION_CURRENT_KEY";
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   private ConfigLoader() {}
 
   public static ResolvedConfig load(Path file, Map<String, String> env) {
+    return load(read(file), env);
+  }
+
+  /**
+   * What a command that only talks to Temporal needs: the {@code temporal} section of the worker's
+   * configuration (or of the environment alone when {@code file} is null), checked as the worker
+   * checks it. The other sections are not read, so their secrets need not be set. The result has
+   * no vCenters and no secrets.
+   */
+  public static ResolvedConfig loadTemporalSection(Path file, Map<String, String> env) {
+    return load(file == null ? YAML.createObjectNode() : read(file), env, true);
+  }
+
+  private static JsonNode read(Path file) {
     JsonNode tree;
     try {
       tree = YAML.readTree(Files.readString(file));
@@ -40,15 +57,22 @@ public final class ConfigLoader {
     } catch (IOException e) {
       throw new ConfigException("--config: " + file + " is not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
     }
-    return load(tree == null || tree.isNull() ? YAML.createObjectNode() : tree, env);
+    return tree == null || tree.isNull() ? YAML.createObjectNode() : tree;
   }
 
   static ResolvedConfig load(JsonNode tree, Map<String, String> env) {
+    return load(tree, env, false);
+  }
+
+  static ResolvedConfig load(JsonNode tree, Map<String, String> env, boolean temporalOnly) {
     if (!tree.isObject()) {
       throw new ConfigException("the configuration must be a YAML mapping (temporal:, vcenters:, ...)");
     }
     ObjectNode root = ((ObjectNode) tree).deepCopy();
     applyEnvironment(root, env);
+    if (temporalOnly) {
+      root.retain("temporal");
+    }
     List<String> problems = new ArrayList<>(UnknownKeys.find(root, WorkerConfig.class));
     WorkerConfig config = null;
     try {
@@ -61,7 +85,7 @@ public final class ConfigLoader {
     if (config == null) {
       throw new ConfigException(problems);
     }
-    return new ConfigChecks(env, problems).resolve(config);
+    return new ConfigChecks(env, problems, temporalOnly).resolve(config);
   }
 
   private static String path(JsonMappingException e) {
@@ -90,6 +114,11 @@ public final class ConfigLoader {
     override(env, "VSPHERE_TEMPORAL_LOG_FORMAT", v -> child(root, "logging").put("format", v));
     env.keySet().stream().filter(k -> k.startsWith(SECRET_PREFIX) && k.length() > SECRET_PREFIX.length()).sorted()
         .forEach(k -> child(root, "secrets").putObject(secretName(k)).put("env", k));
+    override(env, ENCRYPTION_CURRENT_KEY, v -> child(temporal, "encryption").put("currentKey", v));
+    env.keySet().stream().filter(k -> k.startsWith(ENCRYPTION_KEY_PREFIX) && k.length() > ENCRYPTION_KEY_PREFIX.length())
+        .sorted().forEach(k -> child(child(temporal, "encryption"), "keys")
+            .putObject(k.substring(ENCRYPTION_KEY_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '-'))
+            .put("env", k));
   }
 
   /** {@code VSPHERE_TEMPORAL_SECRET_WIN_ADMIN} names secret {@code win-admin}. */

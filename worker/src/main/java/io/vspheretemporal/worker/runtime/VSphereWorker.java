@@ -3,7 +3,6 @@ package io.vspheretemporal.worker.runtime;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -14,6 +13,7 @@ import io.vspheretemporal.activities.runner.RunnerSettings;
 import io.vspheretemporal.activities.runner.TaskRunner;
 import io.vspheretemporal.activities.session.VCenterException;
 import io.vspheretemporal.activities.watch.WatcherSettings;
+import io.vspheretemporal.worker.codec.DataConverters;
 import io.vspheretemporal.worker.config.ConfigException;
 import io.vspheretemporal.worker.config.ResolvedConfig;
 import io.vspheretemporal.worker.metrics.HttpEndpoints;
@@ -65,8 +65,7 @@ public final class VSphereWorker implements AutoCloseable {
       TaskRunner runner = new TaskRunner(vcenters, config.secretResolver(), settings, metrics,
           ProgressSignals.forImplementations(workflows));
       WorkflowClient client = WorkflowClient.newInstance(service,
-          WorkflowClientOptions.newBuilder().setNamespace(config.namespace())
-              .setDataConverter(VSphereActivities.dataConverter()).build());
+          DataConverters.clientOptions(config.namespace(), config.encryption()));
       RunAttributes.register(service, config.namespace());
       WorkerFactory factory = WorkerFactory.newInstance(client);
       for (String queue : config.taskQueues()) {
@@ -82,8 +81,10 @@ public final class VSphereWorker implements AutoCloseable {
       }
       VSphereWorker running = new VSphereWorker(config, service, vcenters, factory, metrics);
       factory.start();
-      log.info("worker started: namespace {}, task queues {}, vCenters {}{}", config.namespace(), config.taskQueues(),
-          vcenters.names(), config.metricsPort() == 0 ? "" : ", metrics and health on port " + running.endpoints.port());
+      log.info("worker started: namespace {}, task queues {}, vCenters {}{}{}", config.namespace(), config.taskQueues(),
+          vcenters.names(), config.metricsPort() == 0 ? "" : ", metrics and health on port " + running.endpoints.port(),
+          config.encryption().enabled() ? ", payloads encrypted with key " + config.encryption().currentId()
+              + " (keys " + String.join(", ", config.encryption().ids()) + ")" : "");
       return running;
     } catch (RuntimeException | java.io.IOException e) {
       vcenters.close();

@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.common.converter.DataConverter;
 import io.vspheretemporal.api.TaskProgress;
+import io.vspheretemporal.worker.codec.DataConverters;
 import io.vspheretemporal.workflows.progress.StepStatus;
 import io.vspheretemporal.workflows.progress.WorkflowProgress;
 import java.util.ArrayList;
@@ -31,13 +32,13 @@ public final class StatusReader {
     String status = d.getWorkflowExecutionInfo().getStatus().name().replace("WORKFLOW_EXECUTION_STATUS_", "");
     String type = d.getWorkflowExecutionInfo().getType().getName();
     List<TaskProgress> pending = new ArrayList<>();
+    DataConverter converter = client.getOptions().getDataConverter(); // decrypts when encryption is on
     for (PendingActivityInfo a : d.getPendingActivitiesList()) {
       if (a.hasHeartbeatDetails()) {
         try {
-          pending.add(DataConverter.getDefaultInstance().fromPayloads(0, Optional.of(a.getHeartbeatDetails()),
-              TaskProgress.class, TaskProgress.class));
-        } catch (RuntimeException ignored) {
-          // a look-up or guest wait heartbeats something else
+          pending.add(converter.fromPayloads(0, Optional.of(a.getHeartbeatDetails()), TaskProgress.class, TaskProgress.class));
+        } catch (RuntimeException e) {
+          rethrowUnknownKey(e); // otherwise a look-up or guest wait heartbeats something else
         }
       }
     }
@@ -62,8 +63,16 @@ public final class StatusReader {
     try {
       return stub.query("progress", WorkflowProgress.class);
     } catch (RuntimeException e) {
+      rethrowUnknownKey(e);
       return null; // no worker serves the query right now
     }
+  }
+
+  /** Without the key nothing of the run can be shown: say which key, rather than show an empty status. */
+  private static void rethrowUnknownKey(RuntimeException e) {
+    DataConverters.unknownKey(e).ifPresent(u -> {
+      throw u;
+    });
   }
 
   private static String failure(WorkflowStub stub) {
@@ -71,6 +80,9 @@ public final class StatusReader {
       stub.getResult(0, java.util.concurrent.TimeUnit.MILLISECONDS, Object.class);
       return null;
     } catch (Exception e) {
+      if (e instanceof RuntimeException r) {
+        rethrowUnknownKey(r);
+      }
       Throwable t = e.getCause() == null ? e : e.getCause();
       return t.getMessage();
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** dev-server, sim and worker as three processes of the packaged jar, as a user runs them. */
 final class Stack implements AutoCloseable {
@@ -18,9 +19,16 @@ final class Stack implements AutoCloseable {
   final SimulatorControl control;
   final URI sdk;
   final Path config;
+  private final Map<String, String> extraEnv;
   Cli.Background worker;
 
   Stack() throws Exception {
+    this(yaml -> yaml, Map.of());
+  }
+
+  /** @param editConfig changes the worker's configuration; @param extraEnv more environment for the worker */
+  Stack(UnaryOperator<String> editConfig, Map<String, String> extraEnv) throws Exception {
+    this.extraEnv = Map.copyOf(extraEnv);
     temporalPort = Cli.freePort();
     devServer = Cli.start(Map.of(), "dev-server", "--port", Integer.toString(temporalPort));
     devServer.await("Temporal dev server", Duration.ofSeconds(60));
@@ -31,7 +39,7 @@ final class Stack implements AutoCloseable {
     control = new SimulatorControl(URI.create(banner.lines().filter(l -> l.startsWith("control: ")).findFirst()
         .orElseThrow().substring("control: ".length())), Optional.empty());
     config = Files.createTempFile("worker", ".yaml");
-    Files.writeString(config, config(temporalPort, sdk, 0, "text", ""));
+    Files.writeString(config, editConfig.apply(config(temporalPort, sdk, 0, "text", "")));
     worker = startWorker();
   }
 
@@ -59,7 +67,9 @@ final class Stack implements AutoCloseable {
   }
 
   Map<String, String> env() {
-    return Map.of("VCSIM_PASSWORD", PASSWORD);
+    Map<String, String> env = new java.util.HashMap<>(extraEnv);
+    env.put("VCSIM_PASSWORD", PASSWORD);
+    return env;
   }
 
   Cli.Background startWorker() throws Exception {
