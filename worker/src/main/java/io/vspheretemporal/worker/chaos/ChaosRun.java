@@ -1,6 +1,7 @@
 package io.vspheretemporal.worker.chaos;
 
-import io.vspheretemporal.activities.VSphereActivities;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import io.vspheretemporal.workflows.fleet.FleetResult;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ public final class ChaosRun {
     try (World world = World.start(options, progress)) {
       SecretScanner scanner = new SecretScanner(Map.of(
           "vCenter password", world.vcenterPassword, "customization secret " + World.ADMIN_SECRET, world.adminPassword));
-      TemporalScan temporal = new TemporalScan(world.service, World.NAMESPACE, VSphereActivities.dataConverter(), scanner);
+      TemporalScan temporal = new TemporalScan(world.service, World.NAMESPACE, DataConverters.forKeys(EncryptionKeys.none()), scanner);
       Audit audit = new Audit(world.control(), temporal);
       try (Observer observer = new Observer(temporal, scanner, world.metricsPort, Duration.ofSeconds(1))) {
         int index = 0;

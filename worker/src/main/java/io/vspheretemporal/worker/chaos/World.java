@@ -6,13 +6,13 @@ import io.temporal.api.common.v1.WorkflowExecution;
 import io.temporal.api.enums.v1.WorkflowExecutionStatus;
 import io.temporal.api.workflowservice.v1.DescribeWorkflowExecutionRequest;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.vspheretemporal.activities.VSphereActivities;
 import io.vspheretemporal.testing.Simulator;
 import io.vspheretemporal.testing.SimulatorControl;
 import io.vspheretemporal.testing.SimulatorOptions;
 import io.vspheretemporal.testing.SimulatorProcess;
+import io.vspheretemporal.worker.codec.DataConverters;
+import io.vspheretemporal.worker.codec.EncryptionKeys;
 import io.vspheretemporal.worker.runtime.TemporalConnection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -73,8 +73,8 @@ final class World implements AutoCloseable {
           Map.of("CHAOS_VCENTER_PASSWORD", w.vcenterPassword, "CHAOS_ADMIN_PASSWORD", w.adminPassword), w.workDir);
       w.started.add(w.worker);
       w.service = TemporalConnection.open("localhost:" + w.temporal.port(), NAMESPACE, null, null, null);
-      w.client = WorkflowClient.newInstance(w.service, WorkflowClientOptions.newBuilder().setNamespace(NAMESPACE)
-          .setDataConverter(VSphereActivities.dataConverter()).build());
+      // No payload encryption: payloads in clear are the hardest case for the secrets scan.
+      w.client = WorkflowClient.newInstance(w.service, DataConverters.clientOptions(NAMESPACE, EncryptionKeys.none()));
       w.worker.start();
       progress.println("chaos: simulator " + w.sim.simulator().sdkUrl() + ", Temporal localhost:" + w.temporal.port()
           + " (the worker goes through a proxy on " + w.proxy.port() + "), logs in " + w.workDir);
