@@ -480,7 +480,10 @@ func (t *taskTable) forget(ref types.ManagedObjectReference) {
 // restart forgets every task, as a vCenter restart does. With finishInFlight the operations
 // of running tasks are applied first (they had reached their point of no return); otherwise
 // they never happen. Each task's runner still ends once, so in-flight counts stay right.
-func (t *taskTable) restart(finishInFlight bool) int {
+// It returns how many tasks it forgot and, per method, those whose operation will now never
+// happen (queued or running, not applied), which a client may rightly submit again.
+func (t *taskTable) restart(finishInFlight bool) (int, map[string]int) {
+	lost := map[string]int{}
 	t.mu.Lock()
 	runs := make([]*taskRun, 0, len(t.runs))
 	for _, r := range t.runs {
@@ -493,6 +496,8 @@ func (t *taskTable) restart(finishInFlight bool) int {
 			claimed = finishInFlight && r.phase < phaseExecuting && !r.cancelRequested
 			if claimed {
 				r.phase = phaseExecuting
+			} else if r.phase < phaseExecuting && !r.cancelRequested {
+				lost[r.method]++
 			}
 			r.forgotten = true
 			r.interruptNow()
@@ -504,7 +509,7 @@ func (t *taskTable) restart(finishInFlight bool) int {
 		}
 		t.forget(r.task.Self)
 	}
-	return len(runs)
+	return len(runs), lost
 }
 
 // ended records that a task's runner is done.

@@ -92,7 +92,9 @@ public final class SimulatorControl {
 
   /**
    * A vCenter restart: every task is forgotten and every session ends. With {@code finishInFlight}
-   * the operations of running tasks happen first; otherwise they never happen.
+   * the operations of running tasks happen first; otherwise they never happen. The answer holds
+   * {@code forgottenTasks}, {@code expiredSessions} and, per method, {@code workLost.<method>}: tasks
+   * whose operation will never happen (a client may rightly submit those again).
    */
   public Map<String, Integer> restart(boolean finishInFlight, Duration down) {
     return post("restart", Map.of("finishInFlight", finishInFlight, "downSeconds", down.toMillis() / 1000.0),
