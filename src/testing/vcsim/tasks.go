@@ -212,6 +212,8 @@ func (r *taskRun) run() {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(os.Stderr, "vcsim: task %s (%s) crashed: %v\n%s", r.task.Self.Value, r.method, p, debug.Stack())
+			// End it as vCenter ends a task on an internal error, rather than leave it running forever.
+			r.finish(nil, localized(&types.SystemError{Reason: fmt.Sprint(p)}, fmt.Sprintf("simulator error: %v", p)))
 		}
 	}()
 	tm := r.table.s.timings

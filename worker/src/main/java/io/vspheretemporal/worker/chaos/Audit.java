@@ -35,16 +35,17 @@ final class Audit {
   /**
    * @param workflows the fleet and its ProvisionVm children
    * @param lost runs that never ended (still running at the deadline, or never started)
-   * @param taskCalls *_Task submissions the simulator counted, by method
-   * @param duplicateOperations submissions beyond one per VM and step (less the scenario's
+   * @param taskCalls vSphere tasks the simulator created, by method
+   * @param duplicateOperations tasks beyond one per VM and step (less the scenario's
    *     allowance), or successful tasks beyond one per step key, whichever is larger
    * @param wrongResults VMs missing, doubled, or not as requested (power, size, address, the ref
    *     the workflow returned)
+   * @param failedTasks the fleet's vSphere tasks that ended in error (still known to vCenter)
    * @param owned the VMs the fleet's result says it provisioned
    */
   record Outcome(int workflows, int completed, int failed, int lost, int activityFailures, int activityTimeouts,
       int retriedAttempts, Map<String, Integer> retryReasons, Map<String, Long> taskCalls, int duplicateOperations,
-      int wrongResults, List<String> failures, List<String> problems, Set<String> owned) {}
+      int wrongResults, List<String> failures, List<String> problems, List<String> failedTasks, Set<String> owned) {}
 
   Outcome of(Fleet fleet, FleetResult result, Map<String, Integer> allowance) {
     int completed = 0;
@@ -85,28 +86,31 @@ final class Audit {
       f.retryReasons().forEach((k, v) -> reasons.merge(k, v, Integer::sum));
     }
 
+    // Tasks vCenter created, not SOAP calls: a call refused with NotAuthenticated (expired session,
+    // restart) is sent again after the re-login but creates one task.
     Counters counters = control.counters();
-    Map<String, Long> calls = new TreeMap<>();
-    counters.calls().forEach((method, n) -> {
-      if (method.endsWith("_Task")) {
-        calls.put(method, n);
-      }
-    });
+    Map<String, Long> calls = new TreeMap<>(counters.tasks().created() == null ? Map.of() : counters.tasks().created());
     int n = fleet.vms().size();
     int beyondCounters = 0;
     for (String method : STEP_METHODS) {
       long extra = calls.getOrDefault(method, 0L) - n - allowance.getOrDefault(method, 0);
       if (extra > 0) {
         beyondCounters += (int) extra;
-        problems.add(method + ": " + calls.getOrDefault(method, 0L) + " submissions for " + n + " VMs"
+        problems.add(method + ": " + calls.getOrDefault(method, 0L) + " tasks for " + n + " VMs"
             + (allowance.containsKey(method) ? " (+" + allowance.get(method) + " for work the restart made vSphere forget)" : ""));
       }
     }
     int beyondKeys = 0;
+    List<String> failedTasks = new ArrayList<>();
     Map<String, Integer> successesByKey = new LinkedHashMap<>();
     for (SimTask t : control.tasks()) {
-      if (t.activationId() != null && t.activationId().startsWith(fleet.workflowId() + "/") && "success".equals(t.state())) {
+      if (t.activationId() == null || !t.activationId().startsWith(fleet.workflowId() + "/")) {
+        continue;
+      }
+      if ("success".equals(t.state())) {
         successesByKey.merge(t.name() + " " + t.activationId(), 1, Integer::sum);
+      } else if ("error".equals(t.state())) {
+        failedTasks.add(t.name() + " " + t.ref() + " on " + t.entityName() + " (" + t.activationId() + "): " + t.error());
       }
     }
     for (var e : successesByKey.entrySet()) {
@@ -135,7 +139,7 @@ final class Audit {
       }
     }
     return new Outcome(fleet.workflowIds().size(), completed, failed, lost, activityFailures, timeouts, retried, reasons,
-        calls, Math.max(beyondCounters, beyondKeys), wrong, failures, problems, owned);
+        calls, Math.max(beyondCounters, beyondKeys), wrong, failures, problems, failedTasks, owned);
   }
 
   private static String wrongWith(Fleet.Vm vm, List<SimVm> found, VmOutcome o) {

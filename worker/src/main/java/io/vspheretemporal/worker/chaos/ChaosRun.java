@@ -107,6 +107,9 @@ public final class ChaosRun {
     Audit.Outcome o = audit.of(fleet, result, ctx.allowance);
     s.check(ctx, o);
     owned.addAll(o.owned());
+    if (!o.failedTasks().isEmpty()) {
+      ctx.details.put("failedTasks", o.failedTasks());
+    }
     List<String> problems = new ArrayList<>(ctx.problems);
     problems.addAll(o.problems());
     List<String> scenarioOrphans = audit.orphans(o.owned()).stream()

@@ -24,7 +24,8 @@ final class KillScenario implements Scenario {
 
   @Override
   public String summary() {
-    return kills + " SIGKILLs of the worker at random moments, a new worker started after each";
+    return kills + " SIGKILLs of the worker at random moments (every other one inside a running vSphere task),"
+        + " a new worker started after each";
   }
 
   @Override
@@ -35,6 +36,15 @@ final class KillScenario implements Scenario {
     for (int k = 1; k <= kills; k++) {
       long gap = MIN_GAP.toMillis() + (long) (ctx.random.nextDouble() * (MAX_GAP.toMillis() - MIN_GAP.toMillis()));
       Thread.sleep(gap);
+      if (k % 2 == 0) {
+        // Every other kill lands inside a running vSphere task, at a random point of it: those are
+        // the steps that must re-attach instead of submitting again.
+        if (ctx.awaitTasksInFlight(1, Duration.ofSeconds(30)) > 0) {
+          long into = (long) (ctx.random.nextDouble() * ctx.options.taskDuration().toMillis());
+          Thread.sleep(into);
+          gap += into;
+        }
+      }
       if (!ctx.fleetRunning()) {
         ctx.problem("the fleet ended after " + done + " of " + kills + " kills; give it more VMs (--fleet) or longer"
             + " tasks (--task-duration) so that every kill lands while it runs");

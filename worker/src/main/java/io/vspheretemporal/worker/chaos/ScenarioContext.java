@@ -1,6 +1,5 @@
 package io.vspheretemporal.worker.chaos;
 
-import io.vspheretemporal.testing.control.SimTask;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,17 +54,6 @@ final class ScenarioContext {
       Thread.sleep(50);
     }
     return 0;
-  }
-
-  /** The simulator's tasks that have not ended, by method. */
-  Map<String, Integer> runningTasksByMethod() {
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (SimTask t : world.control().tasks()) {
-      if ("queued".equals(t.state()) || "running".equals(t.state())) {
-        out.merge(t.name(), 1, Integer::sum);
-      }
-    }
-    return out;
   }
 
   void say(String text) {

@@ -36,6 +36,12 @@ final class TemporalScan {
   private final AtomicLong payloads = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
   private final AtomicLong heartbeats = new AtomicLong();
+  /**
+   * Why each attempt of an activity ended, as pending activities' last failures show it while they
+   * wait for their next attempt; keyed by workflow id and activity id, then attempt. The history
+   * alone does not say (the in-memory server leaves the started event's last failure empty).
+   */
+  private final Map<String, Map<Integer, String>> attemptEnds = new java.util.concurrent.ConcurrentHashMap<>();
 
   TemporalScan(WorkflowServiceStubs service, String namespace, DataConverter converter, SecretScanner scanner) {
     this.service = service;
@@ -51,7 +57,7 @@ final class TemporalScan {
    * @param activityFailures activities that failed for good (retries exhausted or not retryable)
    * @param activityTimeouts activities that timed out for good
    * @param retriedAttempts attempts beyond the first, over all activities that ended
-   * @param retryReasons the failure that caused the last retry of each retried activity, counted by type
+   * @param retryReasons what ended each retried attempt (its failure type, or "unobserved"), counted
    * @param failure the run's failure message when it failed
    */
   record RunFacts(String workflowId, String status, int activityFailures, int activityTimeouts, int retriedAttempts,
@@ -64,6 +70,7 @@ final class TemporalScan {
     int retried = 0;
     Map<String, Integer> reasons = new TreeMap<>();
     String failure = null;
+    Map<Long, String> activityIds = new java.util.HashMap<>();
     com.google.protobuf.ByteString page = com.google.protobuf.ByteString.EMPTY;
     do {
       GetWorkflowExecutionHistoryResponse r = service.blockingStub().getWorkflowExecutionHistory(
@@ -79,11 +86,21 @@ final class TemporalScan {
         switch (type) {
           case EVENT_TYPE_ACTIVITY_TASK_FAILED -> failed++;
           case EVENT_TYPE_ACTIVITY_TASK_TIMED_OUT -> timedOut++;
+          case EVENT_TYPE_ACTIVITY_TASK_SCHEDULED ->
+              activityIds.put(e.getEventId(), e.getActivityTaskScheduledEventAttributes().getActivityId());
           case EVENT_TYPE_ACTIVITY_TASK_STARTED -> {
             var started = e.getActivityTaskStartedEventAttributes();
             if (started.getAttempt() > 1) {
               retried += started.getAttempt() - 1;
-              reasons.merge(reason(started.getLastFailure()), started.getAttempt() - 1, Integer::sum);
+              Map<Integer, String> seen = attemptEnds.getOrDefault(
+                  workflowId + "/" + activityIds.get(started.getScheduledEventId()), Map.of());
+              for (int attempt = 1; attempt < started.getAttempt(); attempt++) {
+                String why = seen.get(attempt);
+                if (why == null && attempt == started.getAttempt() - 1 && started.hasLastFailure()) {
+                  why = reason(started.getLastFailure());
+                }
+                reasons.merge(why == null ? "unobserved" : why, 1, Integer::sum);
+              }
             }
           }
           case EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED -> status = "COMPLETED";
@@ -106,6 +123,9 @@ final class TemporalScan {
     if (f.hasApplicationFailureInfo()) {
       return f.getApplicationFailureInfo().getType();
     }
+    if (f.hasCanceledFailureInfo()) {
+      return "cancelled";
+    }
     if (f.hasTimeoutFailureInfo()) {
       return f.getTimeoutFailureInfo().getTimeoutType().name().replace("TIMEOUT_TYPE_", "timeout ").toLowerCase();
     }
@@ -124,6 +144,10 @@ final class TemporalScan {
     for (PendingActivityInfo a : d.getPendingActivitiesList()) {
       if (a.hasHeartbeatDetails()) {
         withDetails++;
+      }
+      if (a.getAttempt() > 1 && a.hasLastFailure()) {
+        attemptEnds.computeIfAbsent(workflowId + "/" + a.getActivityId(), k -> new java.util.concurrent.ConcurrentHashMap<>())
+            .put(a.getAttempt() - 1, reason(a.getLastFailure()));
       }
     }
     heartbeats.addAndGet(withDetails);

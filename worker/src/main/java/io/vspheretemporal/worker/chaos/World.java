@@ -39,6 +39,8 @@ final class World implements AutoCloseable {
   final String adminPassword = "chaos-admin-" + UUID.randomUUID();
   final int metricsPort;
   private final List<AutoCloseable> started = new ArrayList<>();
+  /** Stops the child processes when the chaos run itself is stopped (Ctrl-C, SIGTERM). */
+  private final Thread stopChildren = new Thread(this::closeChildren, "chaos-stop-children");
   SimulatorProcess sim;
   DevServerProcess temporal;
   TcpProxy proxy;
@@ -54,6 +56,7 @@ final class World implements AutoCloseable {
   static World start(ChaosOptions o, PrintStream progress) throws Exception {
     Files.createDirectories(o.workDir());
     World w = new World(o.workDir());
+    Runtime.getRuntime().addShutdownHook(w.stopChildren);
     try {
       progress.println("chaos: starting the vSphere simulator (built from src/testing/vcsim on first use)...");
       SimulatorOptions d = SimulatorOptions.defaults();
@@ -155,8 +158,24 @@ final class World implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopChildren);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or about to
+    }
+    closeChildren();
+  }
+
+  private synchronized void closeChildren() {
     if (service != null) {
       service.shutdownNow();
+    }
+    if (sim != null) {
+      try { // the simulator keeps only its last lines; they explain a vSphere fault the audit reports
+        Files.write(workDir.resolve("simulator-tail.log"), sim.lastOutput());
+      } catch (IOException ignored) {
+        // diagnostics only
+      }
     }
     for (int i = started.size() - 1; i >= 0; i--) {
       try {
@@ -167,5 +186,6 @@ final class World implements AutoCloseable {
         }
       }
     }
+    started.clear();
   }
 }
