@@ -42,7 +42,9 @@ public final class SecretScanner {
     Map<String, byte[]> out = new LinkedHashMap<>();
     byte[] plain = secret.getBytes(StandardCharsets.UTF_8);
     out.put("plain", plain);
-    addIfNew(out, "json-escaped", jsonEscaped(secret).getBytes(StandardCharsets.UTF_8));
+    addIfNew(out, "json-escaped", jsonEscaped(secret, true).getBytes(StandardCharsets.UTF_8));
+    // as Jackson writes it: only quotes, backslashes and control characters escaped
+    addIfNew(out, "json-escaped-minimal", jsonEscaped(secret, false).getBytes(StandardCharsets.UTF_8));
     addIfNew(out, "url-encoded", URLEncoder.encode(secret, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8));
     for (int offset = 0; offset < 3; offset++) {
       addIfNew(out, "base64@" + offset, base64Core(Base64.getEncoder(), plain, offset));
@@ -75,15 +77,15 @@ public final class SecretScanner {
     return java.util.Arrays.copyOfRange(encoded, first, end);
   }
 
-  private static String jsonEscaped(String s) {
+  private static String jsonEscaped(String s, boolean full) {
     StringBuilder b = new StringBuilder();
     for (char c : s.toCharArray()) {
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");
-        case '/' -> b.append("\\/");
+        case '/' -> b.append(full ? "\\/" : "/");
         default -> {
-          if (c < 0x20 || c > 0x7e) {
+          if (c < 0x20 || (full && c > 0x7e)) {
             b.append(String.format("\\u%04x", (int) c));
           } else {
             b.append(c);
