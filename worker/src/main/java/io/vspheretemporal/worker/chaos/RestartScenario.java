@@ -21,16 +21,16 @@ final class RestartScenario implements Scenario {
 
   @Override
   public void disrupt(ScenarioContext ctx) throws Exception {
-    int lost = restart(ctx, false);
-    int finished = restart(ctx, true);
-    ctx.details.put("tasksForgottenWorkLost", lost);
-    ctx.details.put("tasksForgottenWorkDone", finished);
+    restart(ctx, false, "workLost");
+    restart(ctx, true, "workDone");
   }
 
-  private static int restart(ScenarioContext ctx, boolean finishInFlight) throws InterruptedException {
-    if (ctx.awaitTasksInFlight(2, Duration.ofMinutes(2)) == 0) {
+  /** Restarts vCenter and records how many tasks it forgot and how many of them were still running. */
+  private static void restart(ScenarioContext ctx, boolean finishInFlight, String label) throws InterruptedException {
+    int inFlight = ctx.awaitTasksInFlight(2, Duration.ofMinutes(2));
+    if (inFlight == 0) {
       ctx.problem("no vSphere task was running for the " + (finishInFlight ? "second" : "first") + " restart");
-      return 0;
+      return;
     }
     // Tasks whose work the restart lost may rightly be submitted once more, and only those.
     Map<String, Integer> r = ctx.world.control().restart(finishInFlight, Duration.ZERO);
@@ -42,8 +42,12 @@ final class RestartScenario implements Scenario {
     });
     running.forEach((method, n) -> ctx.allowance.merge(method, n, Integer::sum));
     int forgotten = r.getOrDefault("forgottenTasks", 0);
-    ctx.say("vCenter restarted, " + forgotten + " tasks forgotten, their work " + (finishInFlight ? "done" : "lost")
-        + (running.isEmpty() ? "" : " " + running));
-    return forgotten;
+    ctx.say("vCenter restarted and forgot " + forgotten + " tasks; the " + inFlight + " running had their work "
+        + (finishInFlight ? "done" : "lost") + (running.isEmpty() ? "" : " " + running));
+    ctx.details.put(label + "TasksForgotten", forgotten);
+    ctx.details.put(label + "TasksRunning", inFlight);
+    if (!running.isEmpty()) {
+      ctx.details.put(label + "Resubmittable", running);
+    }
   }
 }

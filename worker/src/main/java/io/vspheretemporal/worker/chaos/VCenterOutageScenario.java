@@ -25,7 +25,12 @@ final class VCenterOutageScenario implements Scenario {
 
   @Override
   public void disrupt(ScenarioContext ctx) throws Exception {
-    int inFlight = ctx.awaitTasksInFlight(2, Duration.ofMinutes(2));
+    // Cut when every slot of the fleet is inside a running task, not while a submit is on the wire:
+    // the simulator can half-apply a CloneVM_Task whose connection it cuts mid-request (files left
+    // without a task or VM, so the next clone fails with FileAlreadyExists), which no real vCenter
+    // is known to do. See docs/reliability.md.
+    int slots = Math.min(ctx.options.parallelism(), ctx.fleet.vms().size());
+    int inFlight = ctx.awaitTasksInFlight(slots, Duration.ofMinutes(2));
     if (inFlight == 0) {
       ctx.problem("no vSphere task was running to cut off; the outage did not happen");
       return;
