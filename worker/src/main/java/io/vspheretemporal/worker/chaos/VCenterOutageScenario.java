@@ -25,9 +25,9 @@ final class VCenterOutageScenario implements Scenario {
 
   /**
    * The first wave of tasks outlasts the outage: the tasks running at the cut end after it. A
-   * CloneVM_Task the simulator completes while it drops connections sometimes fails with
-   * FileAlreadyExists or never ends (a defect of the simulator, not seen without an outage; see
-   * docs/reliability.md), which would hide what this scenario is about.
+   * CloneVM_Task the simulator completes while it drops connections fails with FileAlreadyExists or
+   * never ends far more often than otherwise (a simulator defect, see docs/reliability.md), which
+   * would hide what this scenario is about.
    */
   @Override
   public void prepare(ScenarioContext ctx) {
