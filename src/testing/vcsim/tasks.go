@@ -368,6 +368,14 @@ func (r *taskRun) finish(result types.AnyType, fault *types.LocalizedMethodFault
 // execute applies the operation: our own implementation for methods vcsim lacks, otherwise
 // vcsim's, replayed with the simulator's session (vcsim runs it synchronously).
 func (r *taskRun) execute() (types.AnyType, *types.LocalizedMethodFault) {
+	if r.method == "CloneVM_Task" {
+		// vcsim 0.24's clone writes the source's disk device in place (backing file name), and every
+		// VM cloned from one source shares that device object: both templates and all their clones.
+		// Clones of different templates hold different locks, so two running at once raced on it and
+		// one failed with FileAlreadyExists (or hung). A clone applies in well under a millisecond.
+		cloneMu.Lock()
+		defer cloneMu.Unlock()
+	}
 	if r.native != nil {
 		res, fault := r.native(r)
 		if fault != nil {
@@ -478,6 +486,9 @@ func (t *taskTable) forget(ref types.ManagedObjectReference) {
 		vcsim.Map.Update(tm, []types.PropertyChange{{Name: "recentTask", Val: recent}})
 	})
 }
+
+// cloneMu serialises the application of clones (see execute).
+var cloneMu sync.Mutex
 
 // restart forgets every task, as a vCenter restart does. With finishInFlight the operations
 // of running tasks are applied first (they had reached their point of no return); otherwise

@@ -91,7 +91,6 @@ public final class ChaosRun {
     Fleet fleet = new Fleet(runId, s.name(), index, options.fleet(), options.parallelism(), World.ADMIN_SECRET);
     ScenarioContext ctx = new ScenarioContext(world, fleet, options, random, progress);
     observer.watch(fleet.workflowIds());
-    s.prepare(ctx);
     long started = System.nanoTime();
     fleet.start(world.client);
     try {

@@ -12,9 +12,6 @@ interface Scenario {
   /** What it does, for the report. */
   String summary();
 
-  /** Sets the stage before the fleet starts (e.g. how long vSphere tasks take); nothing by default. */
-  default void prepare(ScenarioContext ctx) throws Exception {}
-
   /** Hurts the running fleet; returns when the disruption is over (the fleet may still run). */
   void disrupt(ScenarioContext ctx) throws Exception;
 

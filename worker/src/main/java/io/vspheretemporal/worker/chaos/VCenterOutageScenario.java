@@ -23,24 +23,12 @@ final class VCenterOutageScenario implements Scenario {
     return "vCenter drops every connection for " + ScenarioContext.seconds(length) + " while tasks run";
   }
 
-  /**
-   * The first wave of tasks outlasts the outage: the tasks running at the cut end after it. A
-   * CloneVM_Task the simulator completes while it drops connections fails with FileAlreadyExists or
-   * never ends far more often than otherwise (a simulator defect, see docs/reliability.md), which
-   * would hide what this scenario is about.
-   */
-  @Override
-  public void prepare(ScenarioContext ctx) {
-    ctx.world.control().taskDuration(length.plus(ctx.options.taskDuration()).plusSeconds(5));
-  }
-
   @Override
   public void disrupt(ScenarioContext ctx) throws Exception {
     // Cut when every slot of the fleet is inside a running task.
     int slots = Math.min(ctx.options.parallelism(), ctx.fleet.vms().size());
     int inFlight = ctx.awaitTasksInFlight(slots, Duration.ofMinutes(2));
     if (inFlight == 0) {
-      ctx.world.control().taskDuration(ctx.options.taskDuration());
       ctx.problem("no vSphere task was running to cut off; the outage did not happen");
       return;
     }
@@ -51,7 +39,6 @@ final class VCenterOutageScenario implements Scenario {
     while (ctx.world.control().outageActive()) {
       Thread.sleep(100);
     }
-    ctx.world.control().taskDuration(ctx.options.taskDuration());
     ctx.details.put("outageSeconds", Math.round((System.nanoTime() - started) / 1e8) / 10.0);
     ctx.details.put("tasksInFlightAtOutage", inFlight);
     ctx.say("vCenter reachable again");
