@@ -174,13 +174,17 @@ func (c *controlAPI) restart(r *http.Request) (interface{}, *apiError) {
 	if err := decode(r, &req); err != nil {
 		return nil, err
 	}
-	forgotten := c.s.tasks.restart(req.FinishInFlight)
+	forgotten, lost := c.s.tasks.restart(req.FinishInFlight)
 	expired := c.s.expireAll()
 	if req.DownSeconds > 0 {
 		c.s.listener.refuse(time.Duration(req.DownSeconds * float64(time.Second)))
 	}
 	c.s.counters.closeSOAPConns()
-	return map[string]int{"forgottenTasks": forgotten, "expiredSessions": expired}, nil
+	out := map[string]int{"forgottenTasks": forgotten, "expiredSessions": expired}
+	for method, n := range lost {
+		out["workLost."+method] = n
+	}
+	return out, nil
 }
 
 type configView struct {

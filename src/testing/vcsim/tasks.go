@@ -212,6 +212,8 @@ func (r *taskRun) run() {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(os.Stderr, "vcsim: task %s (%s) crashed: %v\n%s", r.task.Self.Value, r.method, p, debug.Stack())
+			// End it as vCenter ends a task on an internal error, rather than leave it running forever.
+			r.finish(nil, localized(&types.SystemError{Reason: fmt.Sprint(p)}, fmt.Sprintf("simulator error: %v", p)))
 		}
 	}()
 	tm := r.table.s.timings
@@ -366,6 +368,15 @@ func (r *taskRun) finish(result types.AnyType, fault *types.LocalizedMethodFault
 // execute applies the operation: our own implementation for methods vcsim lacks, otherwise
 // vcsim's, replayed with the simulator's session (vcsim runs it synchronously).
 func (r *taskRun) execute() (types.AnyType, *types.LocalizedMethodFault) {
+	if r.method == "CloneVM_Task" {
+		// vcsim 0.24's clone writes the source's disk device in place (backing file name), and every
+		// VM cloned from one source shares that device object: both templates and all their clones.
+		// Clones of different templates hold different locks, so two running at once raced on it and
+		// one failed with FileAlreadyExists (or hung). A clone applies in well under a millisecond.
+		cloneMu.Lock()
+		defer cloneMu.Unlock()
+	}
+	// Under the clone lock too, so two clones of one name cannot both pass the check.
 	if fault := vcenterCheck(r); fault != nil {
 		return nil, fault
 	}
@@ -480,10 +491,16 @@ func (t *taskTable) forget(ref types.ManagedObjectReference) {
 	})
 }
 
+// cloneMu serialises the application of clones (see execute).
+var cloneMu sync.Mutex
+
 // restart forgets every task, as a vCenter restart does. With finishInFlight the operations
 // of running tasks are applied first (they had reached their point of no return); otherwise
 // they never happen. Each task's runner still ends once, so in-flight counts stay right.
-func (t *taskTable) restart(finishInFlight bool) int {
+// It returns how many tasks it forgot and, per method, those whose operation will now never
+// happen (queued or running, not applied), which a client may rightly submit again.
+func (t *taskTable) restart(finishInFlight bool) (int, map[string]int) {
+	lost := map[string]int{}
 	t.mu.Lock()
 	runs := make([]*taskRun, 0, len(t.runs))
 	for _, r := range t.runs {
@@ -496,6 +513,8 @@ func (t *taskTable) restart(finishInFlight bool) int {
 			claimed = finishInFlight && r.phase < phaseExecuting && !r.cancelRequested
 			if claimed {
 				r.phase = phaseExecuting
+			} else if r.phase < phaseExecuting && !r.cancelRequested {
+				lost[r.method]++
 			}
 			r.forgotten = true
 			r.interruptNow()
@@ -507,7 +526,7 @@ func (t *taskTable) restart(finishInFlight bool) int {
 		}
 		t.forget(r.task.Self)
 	}
-	return len(runs)
+	return len(runs), lost
 }
 
 // ended records that a task's runner is done.

@@ -14,6 +14,11 @@ public final class FailureTypes {
   public static final String UNKNOWN_VCENTER = "UnknownVCenter";
   /** The vCenter could not be reached (connection refused, timeout, DNS); retried. */
   public static final String VCENTER_UNREACHABLE = "VCenterUnreachable";
+  /**
+   * This attempt's heartbeats could not reach Temporal for longer than the heartbeat timeout, so the
+   * attempt stopped; its vSphere task was left running for the next attempt, which re-attaches. Retried.
+   */
+  public static final String TEMPORAL_UNREACHABLE = "TemporalUnreachable";
   /** The vCenter's certificate is not trusted or does not match the pinned thumbprint. */
   public static final String CERTIFICATE_REJECTED = "CertificateRejected";
   /** A secret named in the request is not known to the worker. */

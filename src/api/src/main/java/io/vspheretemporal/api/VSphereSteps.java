@@ -37,7 +37,9 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * Defaults: heartbeat timeout 30 s (steps heartbeat every few seconds while vSphere works),
- * start-to-close 2 h for tasks, retries with backoff up to 10 attempts except for the faults in
+ * start-to-close 2 h for tasks and 30 s for look-ups (they do not heartbeat, so this is how long a
+ * look-up on a worker that died waits before another worker retries it), retries with backoff up to
+ * 10 attempts (about 4 minutes of a vCenter being unreachable) except for the faults in
  * {@link FailureTypes#NON_RETRYABLE}, and {@link ActivityCancellationType#WAIT_CANCELLATION_COMPLETED},
  * so a cancelled workflow's compensation starts only after vSphere has stopped.
  */
@@ -70,7 +72,8 @@ public final class VSphereSteps {
 
   public static ActivityOptions lookupDefaults() {
     return ActivityOptions.newBuilder()
-        .setStartToCloseTimeout(Duration.ofMinutes(2))
+        // A few property reads: 30 s is ample, and a look-up whose worker died is retried after it.
+        .setStartToCloseTimeout(Duration.ofSeconds(30))
         .setCancellationType(ActivityCancellationType.TRY_CANCEL)
         .setRetryOptions(retries())
         .build();

@@ -80,13 +80,21 @@ public final class SimulatorControl {
     post("outage", Map.of("mode", mode, "seconds", length.toMillis() / 1000.0), new TypeReference<Map<String, Object>>() {});
   }
 
+  /** Whether an outage is on (in {@code refuse} mode the control API cannot answer, so this throws). */
+  public boolean outageActive() {
+    Map<String, Object> view = get("outage", new TypeReference<>() {});
+    return Boolean.TRUE.equals(view.get("dropping")) || Boolean.TRUE.equals(view.get("refusing"));
+  }
+
   public void endOutage() {
     send("DELETE", "outage", null, new TypeReference<Map<String, Object>>() {});
   }
 
   /**
    * A vCenter restart: every task is forgotten and every session ends. With {@code finishInFlight}
-   * the operations of running tasks happen first; otherwise they never happen.
+   * the operations of running tasks happen first; otherwise they never happen. The answer holds
+   * {@code forgottenTasks}, {@code expiredSessions} and, per method, {@code workLost.<method>}: tasks
+   * whose operation will never happen (a client may rightly submit those again).
    */
   public Map<String, Integer> restart(boolean finishInFlight, Duration down) {
     return post("restart", Map.of("finishInFlight", finishInFlight, "downSeconds", down.toMillis() / 1000.0),

@@ -18,6 +18,7 @@ import io.vspheretemporal.worker.codec.DataConverters;
 import io.vspheretemporal.worker.codec.EncryptionKeys;
 import io.vspheretemporal.worker.demo.Demo;
 import io.vspheretemporal.worker.metrics.WorkerMetrics;
+import io.vspheretemporal.worker.runtime.InMemoryTemporal;
 import io.vspheretemporal.worker.runtime.TemporalConnection;
 import io.vspheretemporal.worker.runtime.VSphereWorker;
 import io.vspheretemporal.worker.status.RunStatus;
@@ -61,7 +62,7 @@ public final class DemoCommand implements Callable<Integer> {
       return ExitCodes.CONFIG;
     }
     int port = freePort();
-    TestServer.PortBoundTestServer temporal = TestServer.createPortBoundServer(port, false);
+    TestServer.PortBoundTestServer temporal = InMemoryTemporal.start(port);
     VSphereWorker worker = null;
     try {
       Simulator s = sim.simulator();

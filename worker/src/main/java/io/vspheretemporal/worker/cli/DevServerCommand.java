@@ -1,6 +1,7 @@
 package io.vspheretemporal.worker.cli;
 
 import io.temporal.testserver.TestServer;
+import io.vspheretemporal.worker.runtime.InMemoryTemporal;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -16,7 +17,7 @@ public final class DevServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    TestServer.PortBoundTestServer server = TestServer.createPortBoundServer(port, false);
+    TestServer.PortBoundTestServer server = InMemoryTemporal.start(port);
     System.out.println("Temporal dev server (in memory) on localhost:" + port + ", namespace default");
     System.out.flush();
     CountDownLatch stop = new CountDownLatch(1);

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TasksCommand.class,
       CodecServerCommand.class,
       BenchCommand.class,
+      ChaosCommand.class,
     })
 public final class RootCommand implements Runnable {
   @picocli.CommandLine.Spec

@@ -100,6 +100,9 @@ final class GuestWait {
     try {
       activity.heartbeat(now);
     } catch (ActivityCanceledException e) {
+      if (Failures.heartbeatsTimedOut(e)) {
+        throw Failures.temporalUnreachable(fact.operation() + " on " + label());
+      }
       log.info("{} on {}: the workflow cancelled the wait after {} s", fact.operation(), label(), now.waitedSeconds());
       throw e;
     }

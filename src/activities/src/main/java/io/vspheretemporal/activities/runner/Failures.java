@@ -1,7 +1,10 @@
 package io.vspheretemporal.activities.runner;
 
 import com.vmware.vim25.ManagedObjectNotFound;
+import io.temporal.api.enums.v1.TimeoutType;
+import io.temporal.client.ActivityCanceledException;
 import io.temporal.failure.ApplicationFailure;
+import io.temporal.failure.TimeoutFailure;
 import io.vspheretemporal.activities.session.VCenterException;
 import io.vspheretemporal.activities.session.VCenterSession;
 import io.vspheretemporal.activities.session.VimFaultException;
@@ -74,6 +77,26 @@ public final class Failures {
         .setMessage(operation + " request rejected, nothing was sent to vSphere: " + String.join("; ", problems))
         .setNonRetryable(true)
         .build();
+  }
+
+  /**
+   * Whether the SDK stopped this attempt itself because its heartbeats kept failing past the
+   * heartbeat timeout (Temporal unreachable from this worker), rather than the workflow cancelling
+   * it: both arrive as {@link ActivityCanceledException}, but only a cancellation may touch vSphere.
+   */
+  public static boolean heartbeatsTimedOut(ActivityCanceledException e) {
+    return e.getCause() instanceof TimeoutFailure t && t.getTimeoutType() == TimeoutType.TIMEOUT_TYPE_HEARTBEAT;
+  }
+
+  /**
+   * What ends an attempt whose heartbeats could not reach Temporal: retryable, so that if Temporal
+   * still counts the attempt as running, the next one starts (and re-attaches) instead of the step
+   * being reported cancelled.
+   */
+  public static ApplicationFailure temporalUnreachable(String what) {
+    return ApplicationFailure.newFailure(what + ": heartbeats did not reach Temporal for longer than the heartbeat"
+        + " timeout; this attempt stops and leaves vSphere's work running for the next attempt, which takes it over",
+        FailureTypes.TEMPORAL_UNREACHABLE);
   }
 
   public static ApplicationFailure nonRetryable(String type, String message) {

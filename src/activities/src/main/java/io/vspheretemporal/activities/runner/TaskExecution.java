@@ -273,6 +273,14 @@ final class TaskExecution<Q, R> {
     try {
       activity.heartbeat(p);
     } catch (ActivityCanceledException e) {
+      if (Failures.heartbeatsTimedOut(e)) {
+        // Not a cancellation: Temporal was out of reach. Cancelling the task now would make the
+        // next attempt find it cancelled and run the operation a second time.
+        log.warn("{} on {}: heartbeats have not reached Temporal for longer than the heartbeat timeout; leaving"
+            + " task {} running for the next attempt", op.name(), target.label(), task == null ? "-" : task.getVal());
+        throw Failures.temporalUnreachable(op.name() + " on " + target.label()
+            + (task == null ? "" : " (task " + task.getVal() + ")"));
+      }
       if (cancellation == null) {
         cancellation = e;
         cancelDeadline = System.nanoTime() + runner.settings.cancelWaitLimit().toNanos();
