@@ -58,8 +58,7 @@ public final class CodecServerCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     CodecServer server;
     try {
-      String fromEnv = System.getenv(TemporalOptions.CONFIG_ENV);
-      Path file = config != null ? config : fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
+      Path file = TemporalOptions.configFile(config);
       ResolvedConfig resolved = ConfigLoader.loadTemporalSection(file, System.getenv());
       if (!resolved.encryption().enabled()) {
         throw new ConfigException("temporal.encryption: not configured" + (file == null ? " (no --config given)" : " in " + file)

@@ -40,11 +40,18 @@ public final class TemporalOptions {
   /** The temporal section, read once; throws ConfigException naming what is wrong. */
   ResolvedConfig settings() {
     if (settings == null) {
-      String fromEnv = System.getenv(CONFIG_ENV);
-      Path file = config != null ? config : fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
-      settings = ConfigLoader.loadTemporalSection(file, System.getenv());
+      settings = ConfigLoader.loadTemporalSection(configFile(config), System.getenv());
     }
     return settings;
+  }
+
+  /** The configuration file a command was given: {@code --config}, else {@value #CONFIG_ENV}, else none. */
+  static Path configFile(Path option) {
+    if (option != null) {
+      return option;
+    }
+    String fromEnv = System.getenv(CONFIG_ENV);
+    return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
   }
 
   String namespace() {
