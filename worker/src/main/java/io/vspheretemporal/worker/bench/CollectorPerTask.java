@@ -10,7 +10,6 @@ import com.vmware.vim25.PropertySpec;
 import com.vmware.vim25.TaskInfo;
 import com.vmware.vim25.TaskInfoState;
 import com.vmware.vim25.UpdateSet;
-import com.vmware.vim25.VirtualMachineConfigSpec;
 import com.vmware.vim25.WaitOptions;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -38,7 +37,7 @@ final class CollectorPerTask implements BenchTask {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     VCenterSession s = vcenters.session(request.vcenter());
     try {
-      ManagedObjectReference task = s.call((p, c) -> p.reconfigVM_Task(BenchOperation.vm(request), new VirtualMachineConfigSpec()));
+      ManagedObjectReference task = s.call((p, c) -> BenchOperation.submit(p, request));
       activity.heartbeat(task.getVal());
       ManagedObjectReference pc = s.call((p, c) -> p.createPropertyCollector(c.getPropertyCollector()));
       try {

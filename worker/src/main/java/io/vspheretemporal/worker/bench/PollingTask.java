@@ -1,7 +1,6 @@
 package io.vspheretemporal.worker.bench;
 
 import com.vmware.vim25.ManagedObjectReference;
-import com.vmware.vim25.VirtualMachineConfigSpec;
 import com.vmware.vim25.mo.Task;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityExecutionContext;
@@ -33,7 +32,7 @@ final class PollingTask implements BenchTask {
     ActivityExecutionContext activity = Activity.getExecutionContext();
     VCenterSession s = vcenters.session(request.vcenter());
     try {
-      ManagedObjectReference ref = s.call((p, c) -> p.reconfigVM_Task(BenchOperation.vm(request), new VirtualMachineConfigSpec()));
+      ManagedObjectReference ref = s.call((p, c) -> BenchOperation.submit(p, request));
       activity.heartbeat(ref.getVal());
       Task task = new Task(s.moConnection(), ref);
       CompletableFuture<String> waiting = new CompletableFuture<>();
