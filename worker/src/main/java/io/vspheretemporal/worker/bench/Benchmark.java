@@ -3,12 +3,10 @@ package io.vspheretemporal.worker.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.vspheretemporal.activities.runner.RunnerSettings;
-import java.io.BufferedReader;
+import io.vspheretemporal.worker.runtime.DevServerProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,7 +45,8 @@ public final class Benchmark {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
-    Process temporal = startTemporal(port);
+    Path serverLog = Files.createTempFile("vsphere-temporal-bench-dev-server", ".log");
+    DevServerProcess temporal = DevServerProcess.start(port, "4g", serverLog);
     try {
       for (Strategy strategy : strategies) {
         // Class loading, JIT and first-use caches would otherwise land on the first measured run's
@@ -68,28 +67,9 @@ public final class Benchmark {
       }
       return rows;
     } finally {
-      temporal.destroy();
-      temporal.waitFor();
+      temporal.close();
+      Files.deleteIfExists(serverLog);
     }
-  }
-
-  /** Temporal's in-memory server from this same program (`dev-server`), in a process of its own. */
-  private static Process startTemporal(int port) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-    if (Runtime.version().feature() >= 23) {
-      cmd.add("--sun-misc-unsafe-memory-access=allow");
-    }
-    cmd.addAll(List.of("-Xmx4g", "-cp", System.getProperty("java.class.path"), "io.vspheretemporal.worker.cli.Main",
-        "dev-server", "--port", Integer.toString(port)));
-    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith("Temporal dev server")) {
-        Thread.ofPlatform().daemon().start(() -> out.lines().forEach(l -> { }));
-        return p;
-      }
-    }
-    throw new IOException("Temporal's in-memory server did not start (exit " + p.waitFor() + ")");
   }
 
   /** The markdown table, and for each N how ours compares with each baseline. */

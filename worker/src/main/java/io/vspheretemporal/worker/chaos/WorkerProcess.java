@@ -1,5 +1,6 @@
 package io.vspheretemporal.worker.chaos;
 
+import io.vspheretemporal.worker.runtime.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

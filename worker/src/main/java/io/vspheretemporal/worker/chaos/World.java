@@ -13,6 +13,7 @@ import io.vspheretemporal.testing.SimulatorOptions;
 import io.vspheretemporal.testing.SimulatorProcess;
 import io.vspheretemporal.worker.codec.DataConverters;
 import io.vspheretemporal.worker.codec.EncryptionKeys;
+import io.vspheretemporal.worker.runtime.DevServerProcess;
 import io.vspheretemporal.worker.runtime.TemporalConnection;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ final class World implements AutoCloseable {
           o.guestDelay(), d.username(), w.vcenterPassword, d.vmsPerPool()));
       w.started.add(w.sim);
       progress.println("chaos: starting Temporal's in-memory server and the worker...");
-      w.temporal = DevServerProcess.start(freePort(), w.workDir);
+      w.temporal = DevServerProcess.start(freePort(), "1g", w.workDir.resolve("dev-server.log"));
       w.started.add(w.temporal);
       w.proxy = new TcpProxy(w.temporal.port());
       w.started.add(w.proxy);

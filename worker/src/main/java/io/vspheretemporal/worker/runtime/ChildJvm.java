@@ -1,13 +1,13 @@
-package io.vspheretemporal.worker.chaos;
+package io.vspheretemporal.worker.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Command lines that run this same program ({@code cli.Main}) in a JVM of its own. */
-final class ChildJvm {
+public final class ChildJvm {
   private ChildJvm() {}
 
-  static List<String> command(List<String> jvmOptions, String... args) {
+  public static List<String> command(List<String> jvmOptions, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
     if (Runtime.version().feature() >= 23) {

@@ -1,4 +1,4 @@
-package io.vspheretemporal.worker.chaos;
+package io.vspheretemporal.worker.runtime;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Temporal's in-memory server ({@code dev-server}) as a child process: it keeps its state only
- * while it runs, so the chaos run never stops it before the end (Temporal outages cut the network).
+ * Temporal's in-memory server ({@code dev-server}) as a child process, for the runs that measure or
+ * hurt the worker (bench, chaos) without the server sharing its heap and CPU. It keeps its state
+ * only while it runs.
  */
-final class DevServerProcess implements AutoCloseable {
+public final class DevServerProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
   private final int port;
@@ -22,9 +23,12 @@ final class DevServerProcess implements AutoCloseable {
     this.port = port;
   }
 
-  static DevServerProcess start(int port, Path workDir) throws IOException, InterruptedException {
-    Path log = workDir.resolve("dev-server.log");
-    Process p = new ProcessBuilder(ChildJvm.command(List.of("-Xmx1g"), "dev-server", "--port", Integer.toString(port)))
+  /**
+   * @param maxHeap the server's {@code -Xmx}, e.g. {@code 1g}
+   * @param log where its output goes
+   */
+  public static DevServerProcess start(int port, String maxHeap, Path log) throws IOException, InterruptedException {
+    Process p = new ProcessBuilder(ChildJvm.command(List.of("-Xmx" + maxHeap), "dev-server", "--port", Integer.toString(port)))
         .redirectErrorStream(true).redirectOutput(log.toFile()).start();
     DevServerProcess server = new DevServerProcess(p, log, port);
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -41,11 +45,11 @@ final class DevServerProcess implements AutoCloseable {
     throw new IOException("Temporal's in-memory server did not start; its output (" + log + "):\n" + Files.readString(log));
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  Path log() {
+  public Path log() {
     return log;
   }
 
